@@ -1,0 +1,226 @@
+import hashlib
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.text import slugify
+from markdownx.models import MarkdownxField
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from kb.markdown import render
+from kb.publishing import PublishableModel, PublishableQuerySet
+from kb.slugs import unique_slug
+
+
+class Tag(TagBase):
+    """A tag shared by articles and glossary terms; its slug is always a usable URL part."""
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="tag_unique_name_ignoring_case"),
+        ]
+
+    def slugify(self, tag, i=None):
+        # Leave room for taggit's "_<n>" suffix within the 100-character column.
+        slug = slugify(tag, allow_unicode=True)[:90].strip("-")
+        if not slug:
+            # A tag of emoji or punctuation only ("🚀", "C++" -> "c" is fine, "+++" is not).
+            slug = "tag-" + hashlib.sha1(tag.encode()).hexdigest()[:10]
+        if i is not None:
+            slug += f"_{i}"
+        return slug
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="tagged_article_unique_tag"
+            ),
+        ]
+
+
+class SectionQuerySet(PublishableQuerySet):
+    pass
+
+
+class Section(PublishableModel):
+    """A numbered chapter of the guide."""
+
+    position = models.PositiveIntegerField(
+        "number", default=0, db_index=True, help_text="The chapter number; chapters sort by it."
+    )
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, allow_unicode=True, blank=True, help_text="Left empty, made from the title."
+    )
+    summary = models.CharField(max_length=300, blank=True)
+    intro = MarkdownxField("introduction", blank=True)
+    intro_html = models.TextField(editable=False, default="")
+
+    objects = SectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "title"]
+        verbose_name = "chapter"
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="section_unique_slug"),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"section": self.slug})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title, fallback="chapter")
+        self.intro_html = render(self.intro).html
+        super().save(*args, **kwargs)
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    published_through = ("section__",)
+
+    def in_section(self, section):
+        return self.filter(section=section)
+
+    def in_guide_order(self):
+        return self.order_by("section__position", "section__title", "position", "title")
+
+    def for_listing(self):
+        """What a list of articles shows: chapter, author and tags without a query per row."""
+        return self.select_related("section", "author").prefetch_related("tags")
+
+
+class Article(PublishableModel):
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, related_name="articles", verbose_name="chapter"
+    )
+    position = models.PositiveIntegerField(
+        default=0, db_index=True, help_text="Order within the chapter."
+    )
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, allow_unicode=True, blank=True, help_text="Left empty, made from the title."
+    )
+    summary = models.CharField(
+        "lede",
+        max_length=300,
+        blank=True,
+        help_text="One or two sentences under the title; also the page's meta description.",
+    )
+    body = MarkdownxField()
+    author = models.ForeignKey(
+        "authors.Author", on_delete=models.PROTECT, related_name="articles"
+    )
+    tags = TaggableManager(through=TaggedArticle, blank=True)
+
+    body_html = models.TextField(editable=False, default="")
+    toc = models.JSONField("table of contents", editable=False, default=list)
+    body_text = models.TextField(editable=False, default="")
+    word_count = models.PositiveIntegerField(editable=False, default=0)
+    reading_time = models.PositiveIntegerField(
+        "reading time (minutes)", editable=False, default=0
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["section__position", "position", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section", "slug"], name="article_unique_slug_in_section"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="article_published_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "articles:detail", kwargs={"section": self.section.slug, "slug": self.slug}
+        )
+
+    @property
+    def is_visible_to_readers(self):
+        return self.is_published and self.section.is_published
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                self,
+                self.title,
+                fallback="article",
+                queryset=Article.objects.filter(section_id=self.section_id),
+            )
+        rendered = render(self.body)
+        self.body_html = rendered.html
+        self.toc = rendered.toc
+        self.body_text = rendered.text
+        self.word_count = rendered.word_count
+        self.reading_time = rendered.reading_time
+        super().save(*args, **kwargs)
+
+
+class Topic(models.Model):
+    """A curated, ordered group of articles on one theme ("Product Management Team and Roles")."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, allow_unicode=True, blank=True)
+    description = models.TextField(blank=True)
+    is_featured = models.BooleanField(
+        "featured on the home page", default=False, db_index=True
+    )
+    articles = models.ManyToManyField(
+        Article, through="TopicMembership", related_name="topics", blank=True
+    )
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="topic_unique_slug"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title, fallback="topic")
+        super().save(*args, **kwargs)
+
+
+class TopicMembershipQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(article__in=Article.objects.published())
+
+
+class TopicMembership(models.Model):
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="memberships")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="memberships")
+    position = models.PositiveIntegerField(default=0)
+
+    objects = TopicMembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = "topic member"
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "article"], name="topic_member_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.topic}: {self.article}"

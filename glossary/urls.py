@@ -1,0 +1,10 @@
+from django.urls import path
+
+from glossary import views
+
+app_name = "glossary"
+
+urlpatterns = [
+    path("", views.GlossaryIndexView.as_view(), name="index"),
+    path("<uslug:slug>/", views.GlossaryTermDetailView.as_view(), name="detail"),
+]

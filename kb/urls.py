@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path, register_converter
+
+from kb import editor
+from kb.converters import UnicodeSlugConverter
+
+# Before any app urlconf is loaded: every slug in kb's URLs may hold Unicode letters.
+register_converter(UnicodeSlugConverter, "uslug")
+
+admin.site.site_header = f"{settings.KB_SITE_TITLE}: editing"
+admin.site.site_title = settings.KB_SITE_TITLE
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    # Where markdownx's widget posts; kb's own views, so only editors may use them.
+    path("markdownx/markdownify/", editor.preview, name="markdownx_markdownify"),
+    path("markdownx/upload/", editor.upload_image, name="markdownx_upload"),
+    path("authors/", include("authors.urls")),
+    path("glossary/", include("glossary.urls")),
+    path("", include("articles.urls")),
+]
+
+# static() serves uploads only with DEBUG on; production serves MEDIA_ROOT from the web server.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
