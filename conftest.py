@@ -24,9 +24,7 @@ def editor_client(client, django_user_model):
 
     user = django_user_model.objects.create_user("editor", password="pw", is_staff=True)
     user.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label__in=["articles", "glossary", "authors"]
-        )
+        Permission.objects.filter(content_type__app_label__in=["articles", "glossary", "authors"])
     )
     client.force_login(user)
     client.user = user

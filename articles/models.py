@@ -120,18 +120,14 @@ class Article(PublishableModel):
         help_text="One or two sentences under the title; also the page's meta description.",
     )
     body = MarkdownxField()
-    author = models.ForeignKey(
-        "authors.Author", on_delete=models.PROTECT, related_name="articles"
-    )
+    author = models.ForeignKey("authors.Author", on_delete=models.PROTECT, related_name="articles")
     tags = TaggableManager(through=TaggedArticle, blank=True)
 
     body_html = models.TextField(editable=False, default="")
     toc = models.JSONField("table of contents", editable=False, default=list)
     body_text = models.TextField(editable=False, default="")
     word_count = models.PositiveIntegerField(editable=False, default=0)
-    reading_time = models.PositiveIntegerField(
-        "reading time (minutes)", editable=False, default=0
-    )
+    reading_time = models.PositiveIntegerField("reading time (minutes)", editable=False, default=0)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -150,9 +146,7 @@ class Article(PublishableModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse(
-            "articles:detail", kwargs={"section": self.section.slug, "slug": self.slug}
-        )
+        return reverse("articles:detail", kwargs={"section": self.section.slug, "slug": self.slug})
 
     @property
     def is_visible_to_readers(self):
@@ -181,9 +175,7 @@ class Topic(models.Model):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, allow_unicode=True, blank=True)
     description = models.TextField(blank=True)
-    is_featured = models.BooleanField(
-        "featured on the home page", default=False, db_index=True
-    )
+    is_featured = models.BooleanField("featured on the home page", default=False, db_index=True)
     articles = models.ManyToManyField(
         Article, through="TopicMembership", related_name="topics", blank=True
     )

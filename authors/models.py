@@ -32,7 +32,7 @@ class Author(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="author_profile",
-        help_text="The editor account that writes as this author; their new articles default to it.",
+        help_text="The editor account that writes as this author; new articles default to it.",
     )
 
     class Meta:
@@ -49,6 +49,12 @@ class Author(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name, fallback="author")
+        self.bio_html = render(self.bio).html
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("authors:detail", kwargs={"slug": self.slug})
 
@@ -61,10 +67,8 @@ class Author(models.Model):
     @property
     def links(self):
         """(label, url) pairs for the profile links that are set."""
-        return [(label, url) for label, url in (("Website", self.website), ("LinkedIn", self.linkedin)) if url]
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name, fallback="author")
-        self.bio_html = render(self.bio).html
-        super().save(*args, **kwargs)
+        return [
+            (label, url)
+            for label, url in (("Website", self.website), ("LinkedIn", self.linkedin))
+            if url
+        ]

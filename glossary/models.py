@@ -11,13 +11,13 @@ from kb.slugs import unique_slug
 
 class TaggedTerm(TaggedItemBase):
     content_object = models.ForeignKey("GlossaryTerm", on_delete=models.CASCADE)
-    tag = models.ForeignKey(
-        "articles.Tag", on_delete=models.CASCADE, related_name="tagged_terms"
-    )
+    tag = models.ForeignKey("articles.Tag", on_delete=models.CASCADE, related_name="tagged_terms")
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_term_unique_tag"),
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="tagged_term_unique_tag"
+            ),
         ]
 
 

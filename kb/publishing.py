@@ -56,6 +56,11 @@ class PublishableModel(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
     @property
     def is_published(self):
         return (
@@ -71,8 +76,3 @@ class PublishableModel(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
-
-    def save(self, *args, **kwargs):
-        if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        super().save(*args, **kwargs)
