@@ -19,7 +19,7 @@ def normalise_tag_name(name):
 
 
 def parse_tags(tagstring):
-    """TAGGIT_TAGS_FROM_STRING: "Agile, product  management, agile" -> ["Agile", "product management"].
+    """TAGGIT_TAGS_FROM_STRING: "Agile, product  management, agile" -> two tags.
 
     Commas separate tags; case-insensitive duplicates keep the first spelling.
     """
