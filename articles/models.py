@@ -8,7 +8,7 @@ from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from kb.markdown import render
+from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.publishing import PublishableModel, PublishableQuerySet
 from kb.slugs import unique_slug
 
@@ -49,7 +49,17 @@ class TaggedArticle(TaggedItemBase):
 
 
 class SectionQuerySet(PublishableQuerySet):
-    pass
+    def with_articles(self, articles=None):
+        """Each chapter's articles in order, as `.article_list` (published ones unless given)."""
+        if articles is None:
+            articles = Article.objects.published()
+        return self.prefetch_related(
+            models.Prefetch(
+                "articles",
+                queryset=articles.without_body().order_by("position", "title"),
+                to_attr="article_list",
+            )
+        )
 
 
 class Section(PublishableModel):
@@ -63,7 +73,7 @@ class Section(PublishableModel):
         max_length=200, allow_unicode=True, blank=True, help_text="Left empty, made from the title."
     )
     summary = models.CharField(max_length=300, blank=True)
-    intro = MarkdownxField("introduction", blank=True)
+    intro = MarkdownxField("introduction", blank=True, max_length=MAX_SOURCE_CHARS)
     intro_html = models.TextField(editable=False, default="")
 
     objects = SectionQuerySet.as_manager()
@@ -101,6 +111,21 @@ class ArticleQuerySet(PublishableQuerySet):
         """What a list of articles shows: chapter, author and tags without a query per row."""
         return self.select_related("section", "author").prefetch_related("tags")
 
+    def without_body(self):
+        """Leave the (long) body and its derived fields unloaded: enough for links and lists."""
+        return self.defer(*BODY_FIELDS)
+
+    def sharing_tags(self, tag_ids):
+        """Articles with any of these tags, most tags in common first (as `.shared_tags`)."""
+        return (
+            self.filter(tags__in=tag_ids)
+            .annotate(shared_tags=models.Count("tags"))
+            .order_by("-shared_tags", "section__position", "position", "title")
+        )
+
+
+BODY_FIELDS = ("body", "body_html", "body_text", "toc")
+
 
 class Article(PublishableModel):
     section = models.ForeignKey(
@@ -119,7 +144,7 @@ class Article(PublishableModel):
         blank=True,
         help_text="One or two sentences under the title; also the page's meta description.",
     )
-    body = MarkdownxField()
+    body = MarkdownxField(max_length=MAX_SOURCE_CHARS)
     author = models.ForeignKey("authors.Author", on_delete=models.PROTECT, related_name="articles")
     tags = TaggableManager(through=TaggedArticle, blank=True)
 

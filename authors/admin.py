@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 
 from authors.models import Author
@@ -11,6 +12,8 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ["name", "job_title", "organisation"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
+    # "example.com" typed without a scheme means https, as Django 6 will assume.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "slug", "job_title", "organisation", "career_started"]}),
         ("Profile", {"fields": ["bio", "photo", "website", "linkedin"]}),

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
-from kb.markdown import render
+from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.slugs import unique_slug
 
 
@@ -21,7 +21,7 @@ class Author(models.Model):
         blank=True,
         help_text="The year this person started in the industry; readers see years of experience.",
     )
-    bio = MarkdownxField(blank=True)
+    bio = MarkdownxField(blank=True, max_length=MAX_SOURCE_CHARS)
     bio_html = models.TextField(editable=False, default="")
     photo = models.ImageField(upload_to="authors/", blank=True)
     website = models.URLField(blank=True)
@@ -63,6 +63,12 @@ class Author(models.Model):
         if self.career_started is None:
             return None
         return max(timezone.now().year - self.career_started, 0)
+
+    @property
+    def initials(self):
+        """ "Ada Lovelace" -> "AL": the placeholder shown when there is no photo."""
+        words = self.name.split()
+        return "".join(word[0] for word in words[:1] + words[1:][-1:]).upper()
 
     @property
     def links(self):

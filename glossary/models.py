@@ -4,7 +4,7 @@ from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from kb.markdown import render
+from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.publishing import PublishableModel, PublishableQuerySet
 from kb.slugs import unique_slug
 
@@ -32,7 +32,7 @@ class GlossaryTerm(PublishableModel):
     short_definition = models.CharField(
         max_length=300, help_text="Plain text, one or two sentences: shown in lists and tooltips."
     )
-    explanation = MarkdownxField(blank=True)
+    explanation = MarkdownxField(blank=True, max_length=MAX_SOURCE_CHARS)
     explanation_html = models.TextField(editable=False, default="")
     aliases = models.CharField(
         max_length=500,

@@ -1,0 +1,90 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from articles.tests.factories import ArticleFactory
+from authors.models import Author
+from authors.tests.factories import AuthorFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def png_bytes(size=(40, 40)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "teal").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_author_admin_pages_render(admin_client):
+    author = AuthorFactory(name="Anna Grigoryan")
+    changelist = reverse("admin:authors_author_changelist")
+    assert admin_client.get(changelist).status_code == 200
+    assert "Anna Grigoryan" in admin_client.get(changelist, {"q": "Anna"}).content.decode()
+    assert admin_client.get(reverse("admin:authors_author_add")).status_code == 200
+    change = admin_client.get(reverse("admin:authors_author_change", args=[author.pk]))
+    assert change.status_code == 200
+    assert "View on site" in change.content.decode()
+
+
+def author_form_data(**overrides):
+    data = {
+        "name": "Anna Grigoryan",
+        "slug": "",
+        "job_title": "Director of Product Management",
+        "organisation": "Wrike",
+        "career_started": 2009,
+        "bio": "Led **several** engineering teams.",
+        "website": "",
+        "linkedin": "",
+        "user": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_author_with_photo_is_created_and_bio_rendered(admin_client):
+    data = author_form_data(photo=SimpleUploadedFile("me.png", png_bytes(), "image/png"))
+    response = admin_client.post(reverse("admin:authors_author_add"), data)
+    assert response.status_code == 302
+    author = Author.objects.get()
+    assert author.slug == "anna-grigoryan"
+    assert author.photo.name.startswith("authors/")
+    assert "<strong>several</strong>" in author.bio_html
+
+
+def test_broken_photo_is_a_form_error_not_a_500(admin_client):
+    data = author_form_data(
+        photo=SimpleUploadedFile("me.png", b"<html>not an image</html>", "image/png")
+    )
+    response = admin_client.post(reverse("admin:authors_author_add"), data)
+    assert response.status_code == 200
+    assert "Upload a valid image" in response.content.decode()
+    assert not Author.objects.exists()
+
+
+def test_implausible_career_start_is_refused(admin_client):
+    response = admin_client.post(
+        reverse("admin:authors_author_add"), author_form_data(career_started=1200)
+    )
+    assert response.status_code == 200
+    assert not Author.objects.exists()
+
+
+def test_deleting_an_author_with_articles_is_refused_and_names_them(admin_client):
+    article = ArticleFactory(title="Product Management vs. Product Development")
+    url = reverse("admin:authors_author_delete", args=[article.author.pk])
+    page = admin_client.get(url).content.decode()
+    assert "Product Management vs. Product Development" in page
+    admin_client.post(url, {"post": "yes"})
+    assert Author.objects.filter(pk=article.author.pk).exists()
+
+
+def test_years_of_experience_follow_career_start():
+    from django.utils import timezone
+
+    author = AuthorFactory(career_started=timezone.now().year - 15)
+    assert author.years_of_experience == 15
+    assert AuthorFactory(career_started=None).years_of_experience is None
