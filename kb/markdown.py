@@ -22,6 +22,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 WORDS_PER_MINUTE = 230
+# Longest Markdown source a field accepts: far beyond any real article, short of abuse.
+MAX_SOURCE_CHARS = 200_000
 TOC_LEVELS = (2, 3)
 
 ALLOWED_TAGS = {
