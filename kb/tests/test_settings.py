@@ -1,0 +1,65 @@
+import json
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PROBE = (
+    "import json, kb.settings as s; print(json.dumps({"
+    "'debug': s.DEBUG, 'hosts': s.ALLOWED_HOSTS, 'engine': s.DATABASES['default']['ENGINE'],"
+    "'db_name': str(s.DATABASES['default']['NAME']), 'cache': s.CACHES['default']['BACKEND'],"
+    "'tz': s.TIME_ZONE}))"
+)
+
+
+def load_settings(**env):
+    """Import kb.settings in a fresh interpreter with exactly these variables set."""
+    clean = {key: value for key, value in os.environ.items() if key in ("PATH", "HOME", "LANG")}
+    return subprocess.run(
+        [sys.executable, "-c", PROBE],
+        env={**clean, **env},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_missing_secret_key_without_debug_stops_start_up_with_a_clear_message():
+    result = load_settings()
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_mode_runs_without_a_secret_key_on_sqlite_and_local_memory_cache():
+    result = load_settings(DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values["debug"] is True
+    assert values["engine"] == "django.db.backends.sqlite3"
+    assert values["db_name"].endswith("db.sqlite3")
+    assert values["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert "*" not in values["hosts"]
+
+
+def test_production_has_no_wildcard_hosts_by_default():
+    values = json.loads(load_settings(SECRET_KEY="s3cret").stdout)
+    assert values["debug"] is False
+    assert values["hosts"] == []
+
+
+def test_environment_selects_postgresql_redis_hosts_and_time_zone():
+    result = load_settings(
+        SECRET_KEY="s3cret",
+        DATABASE_URL="postgres://kb@db.internal:5432/kb",
+        REDIS_URL="redis://cache.internal:6379/1",
+        ALLOWED_HOSTS="guide.example.com, www.guide.example.com",
+        TIME_ZONE="Europe/Berlin",
+    )
+    values = json.loads(result.stdout)
+    assert values["engine"] == "django.db.backends.postgresql"
+    assert values["db_name"] == "kb"
+    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["hosts"] == ["guide.example.com", "www.guide.example.com"]
+    assert values["tz"] == "Europe/Berlin"
