@@ -1,11 +1,26 @@
+from django.db.models import Count, Prefetch
 from django.views.generic import DetailView, ListView
 
+from articles.models import Article
 from authors.models import Author
+from kb.publishing import published_q
 
 
 class AuthorListView(ListView):
-    model = Author
+    context_object_name = "authors"
+
+    def get_queryset(self):
+        published_articles = published_q("articles__") & published_q("articles__section__")
+        return Author.objects.annotate(
+            article_count=Count("articles", filter=published_articles)
+        ).order_by("name")
 
 
 class AuthorDetailView(DetailView):
-    model = Author
+    context_object_name = "author"
+
+    def get_queryset(self):
+        articles = Article.objects.published().select_related("section").in_guide_order()
+        return Author.objects.prefetch_related(
+            Prefetch("articles", queryset=articles, to_attr="published_articles")
+        )

@@ -1,0 +1,149 @@
+import pytest
+from django.urls import reverse
+
+from articles.tests.factories import ArticleFactory, SectionFactory
+from authors.tests.factories import AuthorFactory
+from kb.publishing import Status
+
+pytestmark = pytest.mark.django_db
+
+
+def test_author_list_shows_names_roles_and_published_article_counts(client):
+    ada = AuthorFactory(name="Ada Lovelace", job_title="Head of Product", organisation="Acme")
+    ArticleFactory.create_batch(2, author=ada)
+    ArticleFactory(author=ada, draft=True)
+    AuthorFactory(name="Bob Smith")
+
+    response = client.get(reverse("authors:list"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Head of Product, Acme" in html
+    assert "2 articles" in html
+    assert "0 articles" in html
+    assert html.index("Ada Lovelace") < html.index("Bob Smith")
+    assert f'href="{ada.get_absolute_url()}"' in html
+
+
+def test_author_list_counts_ignore_unready_articles_and_draft_chapters(client):
+    author = AuthorFactory()
+    ArticleFactory(author=author, in_review=True)
+    ArticleFactory(author=author, scheduled=True)
+    ArticleFactory(author=author, section=SectionFactory(status=Status.DRAFT, published_at=None))
+
+    response = client.get(reverse("authors:list"))
+
+    assert "0 articles" in response.content.decode()
+
+
+def test_author_page_shows_profile_experience_bio_and_links(client):
+    author = AuthorFactory(
+        name="Ada Lovelace",
+        job_title="Director of Product",
+        organisation="Wrike",
+        career_started=2000,
+        bio="Led **many** teams.",
+        website="https://ada.example",
+        linkedin="https://linkedin.example/ada",
+    )
+
+    response = client.get(author.get_absolute_url())
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("<h1") == 1
+    assert "Director of Product, Wrike" in html
+    assert f"{author.years_of_experience} years of experience" in html
+    assert "Led <strong>many</strong> teams." in html
+    assert '<a href="https://ada.example" rel="noopener"' in html
+    assert '<a href="https://linkedin.example/ada" rel="noopener"' in html
+
+
+def test_author_without_photo_gets_an_initials_placeholder(client):
+    author = AuthorFactory(name="Ada King Lovelace")
+
+    html = client.get(author.get_absolute_url()).content.decode()
+
+    assert 'class="avatar avatar--initials" aria-hidden="true">AL</span>' in html
+    assert "<img" not in html
+
+
+def test_author_photo_has_alt_text(client):
+    author = AuthorFactory(name="Ada Lovelace", photo="authors/ada.jpg")
+
+    html = client.get(author.get_absolute_url()).content.decode()
+
+    assert 'src="/media/authors/ada.jpg" alt="Photo of Ada Lovelace"' in html
+
+
+def test_author_page_lists_published_articles_in_guide_order_with_chapter(client):
+    author = AuthorFactory()
+    second = SectionFactory(position=2, title="Discovery")
+    first = SectionFactory(position=1, title="Strategy")
+    ArticleFactory(author=author, section=second, position=1, title="Interviews")
+    ArticleFactory(author=author, section=first, position=2, title="Roadmaps")
+    ArticleFactory(author=author, section=first, position=1, title="Vision")
+
+    html = client.get(author.get_absolute_url()).content.decode()
+
+    assert html.index("Vision") < html.index("Roadmaps") < html.index("Interviews")
+    assert "Chapter 1: Strategy" in html
+    assert "Chapter 2: Discovery" in html
+
+
+@pytest.mark.parametrize("trait", ["draft", "in_review", "scheduled"])
+def test_author_page_hides_unready_articles(client, trait):
+    author = AuthorFactory()
+    ArticleFactory(author=author, title="Hidden work", **{trait: True})
+
+    html = client.get(author.get_absolute_url()).content.decode()
+
+    assert "Hidden work" not in html
+    assert "No published articles yet." in html
+
+
+def test_author_page_hides_articles_in_unpublished_chapters(client):
+    author = AuthorFactory()
+    chapter = SectionFactory(status=Status.DRAFT, published_at=None)
+    ArticleFactory(author=author, section=chapter, title="Hidden work")
+
+    html = client.get(author.get_absolute_url()).content.decode()
+
+    assert "Hidden work" not in html
+
+
+def test_unknown_author_is_404(client):
+    assert client.get(reverse("authors:detail", kwargs={"slug": "nobody"})).status_code == 404
+
+
+def test_unicode_author_slug_resolves(client):
+    author = AuthorFactory(name="Zoë Müller")
+
+    response = client.get(author.get_absolute_url())
+
+    assert author.slug == "zoë-müller"
+    assert response.status_code == 200
+
+
+def test_author_list_query_count_does_not_grow_with_authors(client, django_assert_max_num_queries):
+    for author in AuthorFactory.create_batch(30):
+        ArticleFactory.create_batch(2, author=author)
+
+    with django_assert_max_num_queries(2):
+        response = client.get(reverse("authors:list"))
+
+    assert response.status_code == 200
+
+
+def test_author_page_query_count_does_not_grow_with_articles(client, django_assert_max_num_queries):
+    author = AuthorFactory()
+    sections = SectionFactory.create_batch(5)
+    for n in range(50):
+        ArticleFactory(
+            author=author, section=sections[n % 5], tags=[f"tag {n}", f"tag {n + 1}", "common"]
+        )
+
+    with django_assert_max_num_queries(3):
+        response = client.get(author.get_absolute_url())
+
+    assert response.content.decode().count('class="item-list__item"') == 50
