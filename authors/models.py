@@ -34,6 +34,8 @@ class Author(models.Model):
         related_name="author_profile",
         help_text="The editor account that writes as this author; new articles default to it.",
     )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]

@@ -1,0 +1,21 @@
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
+
+from articles.models import Article
+from authors.models import Author
+
+
+class AuthorSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.4
+
+    def items(self):
+        # An author's page changes when their profile or their published articles do.
+        return Author.objects.annotate(
+            last_article_update=Max(
+                "articles__updated_at", filter=Q(articles__in=Article.objects.published())
+            )
+        ).order_by("name")
+
+    def lastmod(self, author):
+        return max(filter(None, (author.updated_at, author.last_article_update)), default=None)
