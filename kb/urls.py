@@ -1,8 +1,13 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
+from django.views.generic import TemplateView
 
+from articles.sitemaps import ArticleSitemap, SectionSitemap, TagSitemap
+from authors.sitemaps import AuthorSitemap
+from glossary.sitemaps import GlossaryTermSitemap
 from kb import editor
 from kb.converters import UnicodeSlugConverter
 
@@ -12,11 +17,32 @@ register_converter(UnicodeSlugConverter, "uslug")
 admin.site.site_header = f"{settings.KB_SITE_TITLE}: editing"
 admin.site.site_title = settings.KB_SITE_TITLE
 
+sitemaps = {
+    "chapters": SectionSitemap,
+    "articles": ArticleSitemap,
+    "glossary": GlossaryTermSitemap,
+    "authors": AuthorSitemap,
+    "tags": TagSitemap,
+}
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Where markdownx's widget posts; kb's own views, so only editors may use them.
     path("markdownx/markdownify/", editor.preview, name="markdownx_markdownify"),
     path("markdownx/upload/", editor.upload_image, name="markdownx_upload"),
+    # sitemap.xml is always an index, so growing past one file (50,000 URLs) changes nothing.
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap_index"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots_txt",
+    ),
     path("authors/", include("authors.urls")),
     path("glossary/", include("glossary.urls")),
     path("", include("articles.urls")),

@@ -1,0 +1,116 @@
+"""RSS and Atom feeds of published articles: the whole guide, a chapter, a tag, an author.
+
+`?full=1` puts each article's whole HTML in the feed instead of its lede.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from articles.models import Article, Section, Tag
+from authors.models import Author
+
+FEED_LENGTH = 30
+
+
+@dataclass
+class FeedScope:
+    title: str
+    link: str
+    description: str
+    articles: QuerySet
+    full_content: bool
+
+
+def feed_scope(request, scope, slug=None):
+    published = Article.objects.published()
+    full_content = request.GET.get("full") == "1"
+    if scope == "chapters":
+        section = get_object_or_404(Section.objects.published(), slug=slug)
+        return FeedScope(
+            f"{section.title}: {settings.KB_SITE_TITLE}",
+            section.get_absolute_url(),
+            section.summary or f"New articles in chapter {section.position}.",
+            published.filter(section=section),
+            full_content,
+        )
+    if scope == "tags":
+        tag = get_object_or_404(Tag, slug=slug)
+        return FeedScope(
+            f"Articles tagged “{tag.name}”: {settings.KB_SITE_TITLE}",
+            tag.get_absolute_url(),
+            f"New articles tagged {tag.name}.",
+            published.filter(tags=tag),
+            full_content,
+        )
+    if scope == "authors":
+        author = get_object_or_404(Author, slug=slug)
+        return FeedScope(
+            f"Articles by {author.name}: {settings.KB_SITE_TITLE}",
+            author.get_absolute_url(),
+            f"New articles by {author.name}, {author.job_title}".rstrip(", "),
+            published.filter(author=author),
+            full_content,
+        )
+    if scope != "latest":
+        raise Http404("No such feed.")
+    return FeedScope(
+        settings.KB_SITE_TITLE,
+        reverse("articles:home"),
+        "The newest articles in the guide.",
+        published,
+        full_content,
+    )
+
+
+class ArticleFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, scope="latest", slug=None):
+        return feed_scope(request, scope, slug)
+
+    def title(self, scope):
+        return scope.title
+
+    def link(self, scope):
+        return scope.link
+
+    def description(self, scope):
+        return scope.description
+
+    def subtitle(self, scope):
+        return scope.description
+
+    def items(self, scope):
+        articles = list(scope.articles.for_listing().order_by("-published_at", "-pk")[:FEED_LENGTH])
+        for article in articles:
+            article.in_full_content_feed = scope.full_content
+        return articles
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.body_html if article.in_full_content_feed else article.summary
+
+    def item_author_name(self, article):
+        return article.author.name
+
+    def item_pubdate(self, article):
+        return article.published_at
+
+    def item_updateddate(self, article):
+        return article.updated_at
+
+    def item_categories(self, article):
+        return [tag.name for tag in article.tags.all()]
+
+
+class AtomArticleFeed(ArticleFeed):
+    feed_type = Atom1Feed

@@ -1,0 +1,78 @@
+"""The guide as plain Markdown, for tools that read guides on a reader's behalf.
+
+`/guide/<chapter>/<article>.md` is an article's own Markdown source with a short header;
+`/llms.txt` indexes the whole guide in the llms.txt format (llmstxt.org), linking those files.
+"""
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from articles.models import Article, Section
+
+MARKDOWN_CONTENT_TYPE = "text/markdown; charset=utf-8"
+
+
+def markdown_url(article):
+    return reverse(
+        "articles:markdown", kwargs={"section": article.section.slug, "slug": article.slug}
+    )
+
+
+def article_markdown(request, section, slug):
+    article = get_object_or_404(
+        Article.objects.published().select_related("section", "author"),
+        section__slug=section,
+        slug=slug,
+    )
+    byline = ", ".join(filter(None, [article.author.name, article.author.job_title]))
+    lines = [f"# {article.title}", ""]
+    if article.summary:
+        lines += [f"> {article.summary}", ""]
+    lines += [
+        f"By {byline}. Published {article.published_at:%Y-%m-%d}, "
+        f"updated {article.updated_at:%Y-%m-%d}. "
+        f"Chapter {article.section.position}: {article.section.title}.",
+        f"Source: {request.build_absolute_uri(article.get_absolute_url())}",
+        "",
+        article.body.strip(),
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type=MARKDOWN_CONTENT_TYPE)
+
+
+def llms_txt(request):
+    chapters = Section.objects.published().prefetch_related(
+        Prefetch(
+            "articles",
+            queryset=Article.objects.published().select_related("section"),
+            to_attr="published_articles",
+        )
+    )
+    lines = [
+        f"# {settings.KB_SITE_TITLE}",
+        "",
+        "> A guide in numbered chapters. Each article below links to its Markdown source.",
+        "",
+    ]
+    for chapter in chapters:
+        if not chapter.published_articles:
+            continue
+        lines += [f"## {chapter.position}. {chapter.title}", ""]
+        if chapter.summary:
+            lines += [chapter.summary, ""]
+        for article in chapter.published_articles:
+            url = request.build_absolute_uri(markdown_url(article))
+            entry = f"- [{article.title}]({url})"
+            lines.append(f"{entry}: {article.summary}" if article.summary else entry)
+        lines.append("")
+    lines += [
+        "## Optional",
+        "",
+        f"- [Glossary]({request.build_absolute_uri(reverse('glossary:index'))}): "
+        "definitions of the guide's terms",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

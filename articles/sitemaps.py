@@ -1,0 +1,52 @@
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
+
+from articles.models import Article, Section, Tag
+from glossary.models import GlossaryTerm
+
+
+class SectionSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.7
+
+    def items(self):
+        return Section.objects.published()
+
+    def lastmod(self, section):
+        return section.updated_at
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self):
+        return Article.objects.published().select_related("section").order_by("pk")
+
+    def lastmod(self, article):
+        return article.updated_at
+
+
+class TagSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.4
+
+    def items(self):
+        # A tag page exists while it has a published item; its lastmod is that item's update.
+        published_articles = Q(tagged_articles__content_object__in=Article.objects.published())
+        published_terms = Q(tagged_terms__content_object__in=GlossaryTerm.objects.published())
+        return (
+            Tag.objects.filter(published_articles | published_terms)
+            .annotate(
+                last_article_update=Max(
+                    "tagged_articles__content_object__updated_at", filter=published_articles
+                ),
+                last_term_update=Max(
+                    "tagged_terms__content_object__updated_at", filter=published_terms
+                ),
+            )
+            .order_by("name")
+        )
+
+    def lastmod(self, tag):
+        return max(filter(None, (tag.last_article_update, tag.last_term_update)), default=None)

@@ -1,0 +1,113 @@
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles.tests.factories import ArticleFactory, SectionFactory
+from authors.tests.factories import AuthorFactory
+
+pytestmark = pytest.mark.django_db
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
+
+
+def rss_items(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    return ET.fromstring(response.content).findall("channel/item")
+
+
+def test_site_feed_lists_published_articles_newest_first_with_details(client):
+    older = ArticleFactory(published_at=timezone.now() - timedelta(days=3), tags=["roles"])
+    newer = ArticleFactory(
+        title="Roadmaps",
+        summary="How roadmaps work.",
+        author=AuthorFactory(name="Anna Grigoryan"),
+        tags=["planning", "strategy"],
+    )
+    items = rss_items(client, "/feeds/articles.rss")
+    assert [item.findtext("title") for item in items] == [newer.title, older.title]
+    first = items[0]
+    assert first.findtext("link") == "http://testserver" + newer.get_absolute_url()
+    assert first.findtext("description") == "How roadmaps work."
+    assert "Anna Grigoryan" in first.findtext("{http://purl.org/dc/elements/1.1/}creator")
+    assert sorted(c.text for c in first.findall("category")) == ["planning", "strategy"]
+    assert first.findtext("pubDate")
+
+
+def test_full_content_feed_carries_the_article_html(client):
+    ArticleFactory(body="## Why\n\nBecause **reasons**.")
+    (item,) = rss_items(client, "/feeds/articles.rss", full="1")
+    assert "<strong>reasons</strong>" in item.findtext("description")
+
+
+def test_atom_feed_has_entries_with_authors_and_updated_dates(client):
+    article = ArticleFactory(author=AuthorFactory(name="Anna Grigoryan"))
+    response = client.get("/feeds/articles.atom")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    (entry,) = feed.findall("a:entry", ATOM)
+    assert entry.findtext("a:title", namespaces=ATOM) == article.title
+    assert entry.findtext("a:author/a:name", namespaces=ATOM) == "Anna Grigoryan"
+    assert entry.findtext("a:updated", namespaces=ATOM)
+    assert entry.findtext("a:published", namespaces=ATOM)
+
+
+def test_chapter_tag_and_author_feeds_hold_only_their_articles(client):
+    section, author = SectionFactory(slug="roadmaps"), AuthorFactory(slug="anna")
+    in_chapter = ArticleFactory(section=section)
+    tagged = ArticleFactory(tags=["café"])
+    by_author = ArticleFactory(author=author)
+    for url, article in (
+        ("/feeds/chapters/roadmaps.rss", in_chapter),
+        ("/feeds/tags/café.rss", tagged),
+        ("/feeds/authors/anna.rss", by_author),
+    ):
+        assert [item.findtext("title") for item in rss_items(client, url)] == [article.title]
+    assert client.get("/feeds/authors/anna.atom").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/feeds/chapters/nope.rss", "/feeds/tags/nope.atom", "/feeds/elsewhere/x.rss"]
+)
+def test_unknown_feeds_are_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_feeds_never_carry_unpublished_articles(client):
+    hidden_chapter = SectionFactory(status="draft", published_at=None, slug="hidden")
+    ArticleFactory(draft=True, tags=["x"])
+    ArticleFactory(scheduled=True, tags=["x"])
+    ArticleFactory(section=hidden_chapter, tags=["x"])
+    assert rss_items(client, "/feeds/articles.rss") == []
+    assert rss_items(client, "/feeds/tags/x.rss") == []
+    assert client.get("/feeds/chapters/hidden.rss").status_code == 404
+
+
+def test_article_markdown_version_has_header_and_source(client):
+    article = ArticleFactory(title="Roadmaps", summary="Plans.", body="## Why\n\nBecause.")
+    response = client.get(article.get_absolute_url().rstrip("/") + ".md")
+    assert response["Content-Type"] == "text/markdown; charset=utf-8"
+    text = response.content.decode()
+    assert text.startswith("# Roadmaps\n\n> Plans.\n")
+    assert "## Why\n\nBecause." in text
+
+
+def test_markdown_version_of_a_draft_is_404(client):
+    article = ArticleFactory(draft=True)
+    assert client.get(article.get_absolute_url().rstrip("/") + ".md").status_code == 404
+
+
+def test_llms_txt_indexes_published_chapters_and_articles(client, django_assert_max_num_queries):
+    first = ArticleFactory(title="Roadmaps", summary="Plans.")
+    ArticleFactory(title="Secret", draft=True)
+    for _ in range(5):
+        ArticleFactory(section=first.section)
+    with django_assert_max_num_queries(2):
+        text = client.get("/llms.txt").content.decode()
+    assert text.startswith("# ")
+    assert f"## {first.section.position}. {first.section.title}" in text
+    md_url = "http://testserver" + first.get_absolute_url().rstrip("/") + ".md"
+    assert f"- [Roadmaps]({md_url}): Plans." in text
+    assert "Secret" not in text

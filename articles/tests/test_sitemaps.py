@@ -1,0 +1,67 @@
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from articles.tests.factories import ArticleFactory, SectionFactory
+from glossary.tests.factories import GlossaryTermFactory
+from kb.publishing import Status
+
+pytestmark = pytest.mark.django_db
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_urls(client):
+    """Follow the index to every sitemap file and return {loc: lastmod}."""
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    urls = {}
+    for loc in index.findall("sm:sitemap/sm:loc", NS):
+        path = loc.text.split("testserver", 1)[1]
+        response = client.get(path)
+        assert response.status_code == 200
+        for url in ET.fromstring(response.content).findall("sm:url", NS):
+            lastmod = url.find("sm:lastmod", NS)
+            urls[url.find("sm:loc", NS).text] = lastmod.text if lastmod is not None else None
+    return urls
+
+
+def test_sitemap_index_lists_every_kind_of_page_with_lastmod(client):
+    article = ArticleFactory(title="Roadmaps", tags=["planning"])
+    term = GlossaryTermFactory(term="Backlog")
+    urls = sitemap_urls(client)
+    base = "http://testserver"
+    for page in (
+        article.get_absolute_url(),
+        article.section.get_absolute_url(),
+        article.author.get_absolute_url(),
+        term.get_absolute_url(),
+        "/tags/planning/",
+    ):
+        assert base + page in urls
+        assert urls[base + page].startswith(str(article.updated_at.year))
+    assert urls[base + article.get_absolute_url()] == article.updated_at.strftime("%Y-%m-%d")
+
+
+def test_sitemap_leaves_out_everything_unpublished(client):
+    draft = ArticleFactory(draft=True, tags=["secret-tag"])
+    scheduled = ArticleFactory(scheduled=True)
+    hidden_chapter = SectionFactory(status=Status.DRAFT, published_at=None)
+    in_hidden_chapter = ArticleFactory(section=hidden_chapter)
+    draft_term = GlossaryTermFactory(draft=True)
+    urls = " ".join(sitemap_urls(client))
+    for page in (
+        draft.get_absolute_url(),
+        scheduled.get_absolute_url(),
+        hidden_chapter.get_absolute_url(),
+        in_hidden_chapter.get_absolute_url(),
+        draft_term.get_absolute_url(),
+        "/tags/secret-tag/",
+    ):
+        assert page not in urls
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /admin/" in body
