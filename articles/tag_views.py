@@ -1,0 +1,143 @@
+"""The tag cloud and tag pages: where a reader wanders from one topic to the next.
+
+Every count and list here is of published items only (`published()`), so a tag used only by
+drafts is absent from the cloud and its page is a 404.
+"""
+
+import math
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
+
+from articles.models import Article, Tag, TaggedArticle
+from glossary.models import GlossaryTerm, TaggedTerm
+
+ITEMS_PER_PAGE = 20
+RELATED_TAGS = 10
+SIZE_CLASSES = 5
+
+
+def _count_of(through, items):
+    """A correlated subquery: how many of `items` carry the outer tag."""
+    counted = (
+        through.objects.filter(tag=OuterRef("pk"), content_object__in=items)
+        .order_by()
+        .values("tag")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def tags_counting(articles, terms):
+    """Tags carried by any of `articles` or `terms`, annotated with how many of them use each."""
+    return (
+        Tag.objects.filter(
+            Q(pk__in=TaggedArticle.objects.filter(content_object__in=articles).values("tag"))
+            | Q(pk__in=TaggedTerm.objects.filter(content_object__in=terms).values("tag"))
+        )
+        .annotate(
+            article_count=_count_of(TaggedArticle, articles),
+            term_count=_count_of(TaggedTerm, terms),
+        )
+        .annotate(item_count=Coalesce("article_count", 0) + Coalesce("term_count", 0))
+    )
+
+
+def size_class(count, largest):
+    """1..SIZE_CLASSES on a log scale, so one huge tag does not shrink all others to 1."""
+    if largest <= 1:
+        return 1
+    return 1 + round((SIZE_CLASSES - 1) * math.log(count) / math.log(largest))
+
+
+def tag_list(request):
+    tags = list(
+        tags_counting(Article.objects.published(), GlossaryTerm.objects.published()).order_by(
+            "name"
+        )
+    )
+    largest = max((tag.item_count for tag in tags), default=0)
+    for tag in tags:
+        tag.size_class = size_class(tag.item_count, largest)
+    return render(request, "tags/tag_list.html", {"tags": tags})
+
+
+class TaggedItems:
+    """A tag's articles (in guide order) then its glossary terms, as one list to paginate.
+
+    Paginator needs only count() and slicing; each page costs a query per kind it shows.
+    """
+
+    def __init__(self, articles, terms):
+        self.articles = articles
+        self.terms = terms
+
+    @cached_property
+    def article_count(self):
+        return self.articles.count()
+
+    def count(self):
+        return self.article_count + self.terms.count()
+
+    def __getitem__(self, window):
+        start, stop = window.start or 0, window.stop
+        items = []
+        if start < self.article_count:
+            items += self.articles[start : min(stop, self.article_count)]
+        if stop > self.article_count:
+            offset = self.article_count
+            items += self.terms[max(start - offset, 0) : stop - offset]
+        return items
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = Article.objects.published().filter(tags=tag)
+    terms = GlossaryTerm.objects.published().filter(tags=tag)
+
+    narrowed_by = None
+    if "and" in request.GET:
+        narrowed_by = get_object_or_404(Tag, slug=request.GET["and"])
+        if narrowed_by == tag:
+            return redirect(tag)
+        articles = articles.filter(tags=narrowed_by)
+        terms = terms.filter(tags=narrowed_by)
+
+    paginator = Paginator(
+        TaggedItems(
+            articles.select_related("section").in_guide_order(),
+            terms.only("term", "slug", "short_definition"),
+        ),
+        ITEMS_PER_PAGE,
+    )
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as exc:
+        raise Http404("No such page.") from exc
+    if not paginator.count and not narrowed_by:
+        raise Http404("No published items carry this tag.")
+
+    shown_with = [tag] + ([narrowed_by] if narrowed_by else [])
+    related_tags = (
+        tags_counting(articles, terms)
+        .exclude(pk__in=[t.pk for t in shown_with])
+        .order_by("-item_count", "name")[:RELATED_TAGS]
+    )
+    return render(
+        request,
+        "tags/tag_detail.html",
+        {
+            "tag": tag,
+            "narrowed_by": narrowed_by,
+            "page_obj": page,
+            "paginator": paginator,
+            "articles": [item for item in page if isinstance(item, Article)],
+            "terms": [item for item in page if isinstance(item, GlossaryTerm)],
+            "related_tags": related_tags,
+        },
+    )
