@@ -1,8 +1,12 @@
 import hashlib
+from urllib.parse import urlencode
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
@@ -111,6 +115,28 @@ class ArticleQuerySet(PublishableQuerySet):
         """What a list of articles shows: chapter, author and tags without a query per row."""
         return self.select_related("section", "author").prefetch_related("tags")
 
+    def search(self, query):
+        """Published articles matching `query` (text or a parsed search.Query), best first.
+
+        Each row has `rank`; see articles/search.py for the syntax and the two backends.
+        """
+        from articles import search
+
+        return search.search_articles(self.published(), query)
+
+    def update(self, **kwargs):
+        # PostgreSQL's stored search vector follows bulk edits of the searched text (SQLite's
+        # full-text table follows by trigger). Status changes need nothing: "published" is
+        # decided at query time.
+        if not SEARCHED_FIELDS.intersection(kwargs):
+            return super().update(**kwargs)
+        from articles import search
+
+        pks = list(self.values_list("pk", flat=True))
+        updated = super().update(**kwargs)
+        search.update_search_vectors(Article.objects.filter(pk__in=pks))
+        return updated
+
     def without_body(self):
         """Leave the (long) body and its derived fields unloaded: enough for links and lists."""
         return self.defer(*BODY_FIELDS)
@@ -153,6 +179,9 @@ class Article(PublishableModel):
     body_text = models.TextField(editable=False, default="")
     word_count = models.PositiveIntegerField(editable=False, default=0)
     reading_time = models.PositiveIntegerField("reading time (minutes)", editable=False, default=0)
+    # PostgreSQL only (SQLite uses the FTS5 table ArticleSearchIndex): title (A), tags and
+    # summary (B), body text (C); written by articles/search.py, never by forms.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -165,6 +194,8 @@ class Article(PublishableModel):
         ]
         indexes = [
             models.Index(fields=["status", "published_at"], name="article_published_idx"),
+            # Created on PostgreSQL only (see migration 0002); SQLite has no GIN.
+            GinIndex(fields=["search_vector"], name="article_search_vector_idx"),
         ]
 
     def __str__(self):
@@ -192,6 +223,36 @@ class Article(PublishableModel):
         self.word_count = rendered.word_count
         self.reading_time = rendered.reading_time
         super().save(*args, **kwargs)
+
+
+# The article fields whose words are searched; bulk updates of them refresh the search index.
+SEARCHED_FIELDS = frozenset({"title", "summary", "body_text"})
+
+
+class ArticleSearchIndex(models.Model):
+    """SQLite only: the FTS5 table over each article's title, tags, summary and body text.
+
+    Created by a migration and kept in step by triggers on the article and tag tables, so
+    every save, delete, tag change and bulk update is followed. It holds no status: searches
+    join it to the published articles. `document` is FTS5's hidden column named after the table,
+    so `filter(search_index__document=expression)` is a full-text MATCH.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        primary_key=True,
+        db_column="rowid",
+        on_delete=models.DO_NOTHING,
+        related_name="search_index",
+    )
+    document = models.TextField(db_column="articles_article_search")
+
+    class Meta:
+        managed = False
+        db_table = "articles_article_search"
+
+    def __str__(self):
+        return f"Search index entry for article {self.pk}"
 
 
 class Topic(models.Model):
@@ -241,3 +302,29 @@ class TopicMembership(models.Model):
 
     def __str__(self):
         return f"{self.topic}: {self.article}"
+
+
+class MissedSearch(models.Model):
+    """A search that found nothing, counted so editors can see what readers could not find."""
+
+    MAX_LENGTH = 200
+
+    query = models.CharField(max_length=MAX_LENGTH, help_text="Normalised: lower case, spaces.")
+    count = models.PositiveIntegerField(default=1)
+    first_seen = models.DateTimeField(auto_now_add=True)
+    last_seen = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-count", "-last_seen"]
+        verbose_name = "search without results"
+        verbose_name_plural = "searches without results"
+        constraints = [
+            models.UniqueConstraint(fields=["query"], name="missed_search_unique_query"),
+        ]
+        indexes = [models.Index(fields=["-count"], name="missed_search_count_idx")]
+
+    def __str__(self):
+        return self.query
+
+    def get_absolute_url(self):
+        return f"{reverse('articles:search')}?{urlencode({'q': self.query})}"

@@ -1,0 +1,776 @@
+"""Search: one interface over two backends.
+
+Readers type web-search syntax: words, `"exact phrases"`, `-excluded` words or phrases, and
+`or` between alternatives (`roadmap or backlog`). `parse()` turns that text into a `Query`, a
+conjunction of clauses, each clause a set of alternative phrases, plus excluded phrases. No
+reader text ever reaches the database as syntax: each backend compiles the parsed words itself.
+
+- PostgreSQL: a stored, weighted `search_vector` on Article (title A, tags and summary B, body C)
+  with a GIN index, `SearchQuery(search_type="websearch", config="english")` per phrase,
+  `SearchRank` for order and `SearchHeadline` for the current page's snippets only; pg_trgm
+  finds the word a typo meant.
+- SQLite: the FTS5 table `articles_article_search` (porter stemming), written by triggers,
+  joined to the published articles, ranked by bm25 with column weights; `snippet()` for the
+  page's snippets; difflib finds the word a typo meant.
+
+Both give the same results for the same query; the same tests run on both. Glossary terms make
+search smarter: a query naming a term or one of its aliases ("PRD") also finds the other names
+("product requirements document") and shows the definition. Queries that find nothing are
+counted in `MissedSearch` for editors.
+"""
+
+import difflib
+import re
+import time
+import unicodedata
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, reduce
+from operator import and_, or_
+
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.core.cache import cache
+from django.db import IntegrityError, connection, connections, transaction
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from articles.models import (
+    Article,
+    ArticleSearchIndex,
+    MissedSearch,
+    Section,
+    Tag,
+    TaggedArticle,
+)
+from authors.models import Author
+from glossary.models import GlossaryTerm
+
+MAX_QUERY_CHARS = 200  # longer input is cut: nobody types more, and it bounds the work
+MAX_PHRASES = 12
+MAX_PHRASE_WORDS = 8
+LEXICON_TTL = 300  # seconds; also how late a scheduled article's title joins "did you mean"
+
+# Snippet highlight sentinels: private-use characters, removed from readers' queries by clean().
+# Headlines come back from the database as raw stored text, so they are escaped first and only
+# then are the sentinels turned into <mark> elements.
+START, STOP = "\ue000", "\ue001"
+
+# PostgreSQL's english.stop, so both backends ignore the same words outside phrases.
+STOPWORDS = frozenset(
+    """i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
+    she her hers herself it its itself they them their theirs themselves what which who whom this
+    that these those am is are was were be been being have has had having do does did doing a an
+    the and but if or because as until while of at by for with about against between into through
+    during before after above below to from up down in out on off over under again further then
+    once here there when where why how all any both each few more most other some such no nor not
+    only own same so than too very s t can will just don should now""".split()
+)
+
+_WORD = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r'(?P<neg>-?)(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+))')
+
+
+# --- Reading the query ---------------------------------------------------------------------
+
+
+def clean(text, limit=MAX_QUERY_CHARS):
+    """Reader input made safe to handle: NFC, no control/format/private characters, capped."""
+    text = unicodedata.normalize("NFC", str(text or "")[: limit * 4])
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.split())[:limit].strip()
+
+
+def words_of(text):
+    return tuple(word.casefold() for word in _WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class Query:
+    """Parsed search text: all `clauses` must match (any one phrase of each), no `excluded`."""
+
+    text: str
+    clauses: tuple = ()  # of tuples of phrases; a phrase is a tuple of lower-case words
+    excluded: tuple = ()
+    terms: tuple = ()  # ids of glossary terms the query names
+
+    def __bool__(self):
+        return bool(self.clauses)
+
+    @property
+    def phrases(self):
+        return [phrase for clause in self.clauses for phrase in clause]
+
+    @property
+    def is_plain(self):
+        """Only words: no quotes, exclusions or alternatives, so it can equal a title."""
+        return (
+            bool(self)
+            and all(len(clause) == 1 for clause in self.clauses)
+            and not (self.excluded or '"' in self.text)
+        )
+
+    def display(self):
+        """The query written back in the syntax readers type (for "Showing results for")."""
+
+        def phrase_text(phrase):
+            return " ".join(phrase) if len(phrase) == 1 else '"' + " ".join(phrase) + '"'
+
+        parts = [" or ".join(phrase_text(p) for p in clause) for clause in self.clauses]
+        parts += ["-" + phrase_text(p) for p in self.excluded]
+        return " ".join(parts)
+
+
+def parse(text, lexicon=None):
+    """Web-search syntax -> Query. Never fails: anything unusable is ignored."""
+    text = clean(text)
+    clauses, excluded = [], []
+    pending_or = False
+    for match in _TOKEN.finditer(text):
+        raw = match["phrase"] if match["phrase"] is not None else match["word"]
+        if match["word"] is not None and not match["neg"] and raw.casefold() == "or":
+            pending_or = bool(clauses)
+            continue
+        phrase = words_of(raw)[:MAX_PHRASE_WORDS]
+        if not phrase or all(word in STOPWORDS for word in phrase):
+            continue
+        if len(clauses) + len(excluded) >= MAX_PHRASES:
+            break
+        if match["neg"]:
+            excluded.append(phrase)
+        elif pending_or:
+            clauses[-1] += (phrase,)
+        else:
+            clauses.append((phrase,))
+        pending_or = False
+    query = Query(text, tuple(clauses), tuple(dict.fromkeys(excluded)))
+    if lexicon is not None:
+        query = expand(query, lexicon)
+    return query
+
+
+def expand(query, lexicon):
+    """Add the other names of any glossary term the query names: PRD -> "product requirements
+    document". A run of plain words naming a term becomes one clause of that term's names."""
+    clauses, terms = [], []
+    source = list(query.clauses)
+    index = 0
+    while index < len(source):
+        for end in range(len(source), index, -1):
+            run = source[index:end]
+            if all(len(clause) == 1 for clause in run):
+                name = " ".join(" ".join(clause[0]) for clause in run)
+                term_id = lexicon.names.get(name)
+                if term_id is not None:
+                    joined = tuple(word for clause in run for word in clause[0])
+                    clauses.append(tuple(dict.fromkeys((joined, *lexicon.names_of[term_id]))))
+                    terms.append(term_id)
+                    index = end
+                    break
+        else:
+            clause = source[index]
+            alternatives = list(clause)
+            if len(clause) > 1:
+                for phrase in clause:
+                    term_id = lexicon.names.get(" ".join(phrase))
+                    if term_id is not None:
+                        alternatives += lexicon.names_of[term_id]
+                        terms.append(term_id)
+            clauses.append(tuple(dict.fromkeys(alternatives)))
+            index += 1
+    return Query(query.text, tuple(clauses), query.excluded, tuple(dict.fromkeys(terms)))
+
+
+# --- What the site knows: glossary names and a vocabulary for typos -------------------------
+
+
+@dataclass
+class Lexicon:
+    names: dict = field(default_factory=dict)  # "product requirements document" -> term id
+    names_of: dict = field(default_factory=dict)  # term id -> its names as phrases
+    words: frozenset = frozenset()  # words of published titles, tags, terms and aliases
+    built_at: float = 0.0
+
+    @cached_property
+    def words_by_length(self):
+        by_length = {}
+        for word in self.words:
+            by_length.setdefault(len(word), []).append(word)
+        return by_length
+
+    def candidates(self, word, spread=2):
+        return [
+            candidate
+            for length in range(len(word) - spread, len(word) + spread + 1)
+            for candidate in self.words_by_length.get(length, ())
+        ]
+
+
+LEXICON_VERSION_KEY = "kb:search:lexicon-version"
+_lexicon_memo = {}
+
+
+def build_lexicon():
+    lexicon = Lexicon(built_at=time.monotonic())
+    vocabulary = set()
+    for pk, term, aliases in GlossaryTerm.objects.published().values_list("pk", "term", "aliases"):
+        names = [words_of(name) for name in [term, *aliases.split(",")]]
+        names = [name for name in dict.fromkeys(names) if name]
+        if not names:
+            continue
+        lexicon.names_of[pk] = tuple(names)
+        for name in names:
+            lexicon.names.setdefault(" ".join(name), pk)
+            vocabulary.update(name)
+    published = Article.objects.published()
+    for title in published.values_list("title", flat=True).iterator(chunk_size=2000):
+        vocabulary.update(words_of(title))
+    tag_names = Tag.objects.filter(tagged_articles__content_object__in=published).distinct()
+    for name in tag_names.values_list("name", flat=True):
+        vocabulary.update(words_of(name))
+    lexicon.words = frozenset(
+        word
+        for word in vocabulary
+        if len(word) > 2 and word not in STOPWORDS and not word.isdigit()
+    )
+    return lexicon
+
+
+def lexicon():
+    """The cached Lexicon: rebuilt after any content change (signals) or LEXICON_TTL seconds."""
+    version = cache.get(LEXICON_VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.set(LEXICON_VERSION_KEY, version, LEXICON_TTL)
+    memo = _lexicon_memo.get("current")
+    if memo and memo[0] == version and time.monotonic() - memo[1].built_at < LEXICON_TTL:
+        return memo[1]
+    built = build_lexicon()
+    _lexicon_memo["current"] = (version, built)
+    return built
+
+
+def forget_lexicon(**kwargs):
+    cache.delete(LEXICON_VERSION_KEY)
+
+
+# --- Backends -------------------------------------------------------------------------------
+
+
+def fts5_string(phrase):
+    """An FTS5 string literal: always quoted, quotes doubled. Several words make a phrase."""
+    return '"' + " ".join(phrase).replace('"', '""') + '"'
+
+
+class SQLiteBackend:
+    # bm25 weights for the FTS5 columns title, tags, summary, body.
+    WEIGHTS = (20.0, 6.0, 6.0, 1.0)
+
+    def match(self, query):
+        def any_of(phrases):
+            return "(" + " OR ".join(fts5_string(p) for p in phrases) + ")"
+
+        expression = " AND ".join(any_of(clause) for clause in query.clauses)
+        if query.excluded:
+            expression = f"({expression}) NOT {any_of(query.excluded)}"
+        return expression
+
+    def filter(self, queryset, query):
+        weights = ", ".join(str(weight) for weight in self.WEIGHTS)
+        return queryset.filter(search_index__document=self.match(query)).annotate(
+            rank=RawSQL(f"-bm25(articles_article_search, {weights})", ())
+        )
+
+    def snippets(self, pks, query):
+        return (
+            ArticleSearchIndex.objects.filter(pk__in=pks, document=self.match(query))
+            .annotate(
+                body_snippet=RawSQL(
+                    "snippet(articles_article_search, 3, %s, %s, %s, 32)", (START, STOP, "…")
+                ),
+                lede_snippet=RawSQL("highlight(articles_article_search, 2, %s, %s)", (START, STOP)),
+            )
+            .values_list("pk", "body_snippet", "lede_snippet")
+        )
+
+    def closest_word(self, word, lexicon):
+        matches = difflib.get_close_matches(word, lexicon.candidates(word), n=1, cutoff=0.75)
+        return matches[0] if matches else None
+
+
+class PostgresBackend:
+    CONFIG = "english"
+    # SearchRank weights for D, C (body), B (tags, summary), A (title): far enough apart that
+    # many mentions in the body never outrank one in the title.
+    WEIGHTS = [0.02, 0.1, 0.4, 1.0]
+    TRIGRAM_THRESHOLD = 0.3
+
+    def search_query(self, query):
+        def phrase_query(phrase):
+            text = phrase[0] if len(phrase) == 1 else '"' + " ".join(phrase) + '"'
+            return SearchQuery(text, search_type="websearch", config=self.CONFIG)
+
+        def any_of(phrases):
+            return reduce(or_, (phrase_query(p) for p in phrases))
+
+        combined = reduce(and_, (any_of(clause) for clause in query.clauses))
+        if query.excluded:
+            combined &= ~any_of(query.excluded)
+        return combined
+
+    def filter(self, queryset, query):
+        # Ranked by what was asked for only: ts_rank counts a NOT operand against a match.
+        wanted = self.search_query(Query(query.text, query.clauses))
+        return queryset.filter(search_vector=self.search_query(query)).annotate(
+            rank=SearchRank(F("search_vector"), wanted, weights=self.WEIGHTS)
+        )
+
+    def snippets(self, pks, query):
+        search_query = self.search_query(query)
+        options = {"config": self.CONFIG, "start_sel": START, "stop_sel": STOP}
+        return (
+            Article.objects.filter(pk__in=pks)
+            .annotate(
+                body_snippet=SearchHeadline(
+                    "body_text", search_query, max_words=32, min_words=16, **options
+                ),
+                lede_snippet=SearchHeadline("summary", search_query, highlight_all=True, **options),
+            )
+            .values_list("pk", "body_snippet", "lede_snippet")
+        )
+
+    def closest_word(self, word, lexicon):
+        candidates = lexicon.candidates(word)
+        if not candidates:
+            return None
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT candidate FROM unnest(%s::text[]) AS candidate "
+                "WHERE similarity(candidate, %s) >= %s "
+                "ORDER BY similarity(candidate, %s) DESC, candidate LIMIT 1",
+                [candidates, word, self.TRIGRAM_THRESHOLD, word],
+            )
+            row = cursor.fetchone()
+        return row[0] if row else None
+
+
+def backend(using="default"):
+    return PostgresBackend() if connections[using].vendor == "postgresql" else SQLiteBackend()
+
+
+# --- The PostgreSQL search vector -----------------------------------------------------------
+
+
+def search_vector():
+    tag_names = Subquery(
+        TaggedArticle.objects.filter(content_object=OuterRef("pk"))
+        .values("content_object")
+        .annotate(names=StringAgg("tag__name", delimiter=" "))
+        .values("names")
+    )
+    config = PostgresBackend.CONFIG
+    return (
+        SearchVector("title", weight="A", config=config)
+        + SearchVector(tag_names, "summary", weight="B", config=config)
+        + SearchVector("body_text", weight="C", config=config)
+    )
+
+
+def update_search_vectors(queryset):
+    """Recompute the stored vectors of these articles (PostgreSQL; SQLite's triggers do it)."""
+    if connections[queryset.db].vendor == "postgresql":
+        queryset.update(search_vector=search_vector())
+
+
+def _article_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        update_search_vectors(Article.objects.filter(pk=instance.pk))
+    forget_lexicon()
+
+
+def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear", "pre_clear"):
+        return
+    if not reverse:
+        if action != "pre_clear":
+            update_search_vectors(Article.objects.filter(pk=instance.pk))
+    elif action == "pre_clear":
+        instance._kb_search_articles = list(instance.tagged_articles.values_list("content_object"))
+    else:
+        pks = pk_set if action != "post_clear" else getattr(instance, "_kb_search_articles", [])
+        update_search_vectors(Article.objects.filter(pk__in=pks))
+    forget_lexicon()
+
+
+def _tag_saved(sender, instance, **kwargs):
+    update_search_vectors(Article.objects.filter(tags=instance))
+    forget_lexicon()
+
+
+def _tag_deleting(sender, instance, **kwargs):
+    instance._kb_search_articles = list(
+        TaggedArticle.objects.filter(tag=instance).values_list("content_object", flat=True)
+    )
+
+
+def _tag_deleted(sender, instance, **kwargs):
+    update_search_vectors(Article.objects.filter(pk__in=instance._kb_search_articles))
+    forget_lexicon()
+
+
+def connect_signals():
+    """Called from ArticlesConfig.ready()."""
+    post_save.connect(_article_saved, sender=Article, dispatch_uid="kb_search_article_saved")
+    m2m_changed.connect(
+        _tags_changed, sender=Article.tags.through, dispatch_uid="kb_search_article_tags"
+    )
+    post_save.connect(_tag_saved, sender=Tag, dispatch_uid="kb_search_tag_saved")
+    pre_delete.connect(_tag_deleting, sender=Tag, dispatch_uid="kb_search_tag_deleting")
+    post_delete.connect(_tag_deleted, sender=Tag, dispatch_uid="kb_search_tag_deleted")
+    for model in (Article, Section, GlossaryTerm):
+        uid = f"kb_search_lexicon_{model._meta.label_lower}"
+        post_delete.connect(forget_lexicon, sender=model, dispatch_uid=uid + "_deleted")
+    for model in (Section, GlossaryTerm):
+        uid = f"kb_search_lexicon_{model._meta.label_lower}"
+        post_save.connect(forget_lexicon, sender=model, dispatch_uid=uid + "_saved")
+
+
+# --- Searching --------------------------------------------------------------------------------
+
+
+def search_articles(queryset, query):
+    """`queryset` narrowed to articles matching `query` (text or Query), best first, with `rank`.
+
+    Text is parsed with the glossary's names; pass a Query to control that.
+    """
+    if not isinstance(query, Query):
+        query = parse(query, lexicon())
+    if not query:
+        return queryset.none()
+    return backend(queryset.db).filter(queryset, query).order_by("-rank", "pk")
+
+
+def highlight(raw):
+    """Headline text with sentinels -> safe HTML: escaped text, balanced <mark> elements."""
+    parts, is_open = [], False
+    for piece in re.split(f"([{START}{STOP}])", raw or ""):
+        if piece == START:
+            if not is_open:
+                parts.append("<mark>")
+                is_open = True
+        elif piece == STOP:
+            if is_open:
+                parts.append("</mark>")
+                is_open = False
+        else:
+            parts.append(escape(piece))
+    if is_open:
+        parts.append("</mark>")
+    # PostgreSQL marks a phrase word by word: show it as one highlight.
+    return mark_safe("".join(parts).replace("</mark> <mark>", " "))
+
+
+def add_snippets(articles, query):
+    """Set `snippet` (safe HTML) on these few articles: where the body matches, else the lede."""
+    articles = list(articles)
+    found = {}
+    if articles and query:
+        rows = backend().snippets([article.pk for article in articles], query)
+        found = {pk: (body, lede) for pk, body, lede in rows}
+    for article in articles:
+        body, lede = found.get(article.pk, ("", ""))
+        if START not in (body or "") and lede:
+            body = lede
+        article.snippet = highlight(body or article.summary)
+    return articles
+
+
+def _stem(word):
+    for suffix in ("ies", "ing", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def highlight_words(text, query):
+    """Safe HTML of `text` with the query's words marked; for short texts outside the index."""
+    stems = {_stem(word) for phrase in query.phrases for word in phrase}
+    parts, last = [], 0
+    for match in _WORD.finditer(text):
+        token = match.group().casefold()
+        if any(token.startswith(stem) for stem in stems):
+            parts.append(escape(text[last : match.start()]))
+            parts.append(f"<mark>{escape(match.group())}</mark>")
+            last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))
+
+
+def _contains_phrase(phrase, *fields, word_start=False):
+    text = " ".join(_stem(word) if len(phrase) == 1 else word for word in phrase)
+    condition = Q()
+    for name in fields:
+        if word_start:
+            condition |= Q(**{f"{name}__istartswith": text}) | Q(
+                **{f"{name}__icontains": " " + text}
+            )
+        else:
+            condition |= Q(**{f"{name}__icontains": text})
+    return condition
+
+
+def _matching(query, *fields, word_start=False):
+    condition = Q()
+    for clause in query.clauses:
+        condition &= reduce(
+            or_, (_contains_phrase(p, *fields, word_start=word_start) for p in clause)
+        )
+    for phrase in query.excluded:
+        condition &= ~_contains_phrase(phrase, *fields, word_start=word_start)
+    return condition
+
+
+def correct(query, lexicon, using="default"):
+    """The query with unknown words replaced by the nearest known ones, or None."""
+    engine = backend(using)
+    changed = False
+    clauses = []
+    for clause in query.clauses:
+        alternatives = []
+        for phrase in clause:
+            fixed = tuple(
+                (engine.closest_word(word, lexicon) or word)
+                if len(word) > 3 and word not in lexicon.words
+                else word
+                for word in phrase
+            )
+            changed |= fixed != phrase
+            alternatives.append(fixed)
+        clauses.append(tuple(alternatives))
+    if not changed:
+        return None
+    return expand(Query(query.text, tuple(clauses), query.excluded), lexicon)
+
+
+@dataclass
+class Hit:
+    """One search result of any kind, as the results page shows it."""
+
+    kind: str  # "article", "term" or "author"
+    title: str
+    url: str
+    snippet: str = ""
+    chapter: object = None
+    tags: list = field(default_factory=list)
+    object: object = None
+
+    KIND_LABELS = {"article": "Article", "term": "Glossary term", "author": "Author"}
+
+    @property
+    def kind_label(self):
+        return self.KIND_LABELS[self.kind]
+
+
+class Hits(Sequence):
+    """Glossary terms and authors first, then ranked articles; sliced a page at a time, so
+    snippets are made for the shown page only."""
+
+    def __init__(self, query, extras, articles):
+        self.query = query
+        self.extras = extras
+        self.articles = articles
+
+    @cached_property
+    def count(self):
+        return len(self.extras) + (self.articles.count() if self.articles is not None else 0)
+
+    def __len__(self):
+        return self.count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _ = index.indices(self.count)
+        hits = self.extras[start:stop]
+        first, last = max(start - len(self.extras), 0), stop - len(self.extras)
+        if self.articles is not None and last > first:
+            page = self.articles.select_related("section").prefetch_related("tags")[first:last]
+            for article in add_snippets(page, self.query):
+                hits.append(
+                    Hit(
+                        "article",
+                        article.title,
+                        article.get_absolute_url(),
+                        article.snippet,
+                        chapter=article.section,
+                        tags=list(article.tags.all()),
+                        object=article,
+                    )
+                )
+        return hits
+
+
+@dataclass
+class Results:
+    """Everything a search found, for the results page."""
+
+    text: str
+    query: Query
+    hits: Hits
+    cards: list = field(default_factory=list)  # glossary terms the query names
+    top_hit: object = None  # an article whose title is exactly the query
+    corrected_from: str = ""  # the reader's words, when we searched for a correction instead
+
+    @property
+    def found_anything(self):
+        return bool(self.cards or self.top_hit or self.hits.count)
+
+
+KINDS = ("article", "term", "author")
+
+
+def find(text, *, kind="", section=None, tag=None):
+    """Search everything readers can see: published articles, glossary terms and authors."""
+    lex = lexicon()
+    query = parse(text, lex)
+    results = _find(query, lex, kind, section, tag)
+    if query and not results.found_anything:
+        corrected = correct(query, lex)
+        if corrected:
+            better = _find(corrected, lex, kind, section, tag)
+            if better.found_anything:
+                better.text, better.corrected_from = corrected.display(), query.text
+                return better
+    return results
+
+
+def _find(query, lex, kind, section, tag):
+    empty = Results(query.text, query, Hits(query, [], None))
+    if not query:
+        return empty
+    articles = None
+    if kind in ("", "article"):
+        articles = Article.objects.search(query)
+        if section is not None:
+            articles = articles.filter(section=section)
+        if tag is not None:
+            articles = articles.filter(tags=tag)
+    cards = list(GlossaryTerm.objects.published().filter(pk__in=query.terms))
+    extras = []
+    if kind in ("", "term") and section is None:
+        terms = (
+            GlossaryTerm.objects.published()
+            .filter(_matching(query, "term", "aliases"))
+            .exclude(pk__in=query.terms)
+        )
+        if tag is not None:
+            terms = terms.filter(tags=tag)
+        for term in terms[:10]:
+            extras.append(
+                Hit(
+                    "term",
+                    term.term,
+                    term.get_absolute_url(),
+                    highlight_words(term.short_definition, query),
+                    object=term,
+                )
+            )
+    if kind in ("", "author") and section is None and tag is None:
+        published = Article.objects.published().filter(author=OuterRef("pk"))
+        authors = Author.objects.filter(_matching(query, "name", word_start=True)).filter(
+            Exists(published)
+        )
+        for author in authors[:5]:
+            description = ", ".join(filter(None, [author.job_title, author.organisation]))
+            extras.append(
+                Hit(
+                    "author",
+                    author.name,
+                    author.get_absolute_url(),
+                    escape(description),
+                    object=author,
+                )
+            )
+    top_hit = None
+    if query.is_plain and articles is not None:
+        top_hit = (
+            articles.filter(title__iexact=query.text).select_related("section").order_by().first()
+        )
+    return Results(query.text, query, Hits(query, extras, articles), cards=cards, top_hit=top_hit)
+
+
+# --- Suggestions as you type ---------------------------------------------------------------
+
+
+def suggest(text, limit=8):
+    """A few published titles and glossary terms whose words start with what was typed."""
+    text = clean(text, 100)
+    words = [word for word in words_of(text) if word][:4]
+    if not words or len(text) < 2:
+        return []
+    prefix = " ".join(words)
+    lex = lexicon()
+    suggestions = []
+    term_ids = [pk for name, pk in lex.names.items() if name.startswith(prefix)]
+    terms = GlossaryTerm.objects.published().filter(pk__in=term_ids[:50]).order_by("term")
+    for term in terms[:3]:
+        suggestions.append(
+            {"kind": "Glossary term", "title": term.term, "url": term.get_absolute_url()}
+        )
+    condition = Q()
+    for word in words:
+        condition &= Q(title__istartswith=word) | Q(title__icontains=" " + word)
+    articles = (
+        Article.objects.published()
+        .filter(condition)
+        .annotate(
+            starts=Case(
+                When(title__istartswith=prefix, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .select_related("section")
+        .only("title", "slug", "section__slug", "section__title", "section__position")
+        .order_by("starts", "title", "pk")
+    )
+    for article in articles[: limit - len(suggestions)]:
+        suggestions.append(
+            {
+                "kind": "Article",
+                "title": article.title,
+                "url": article.get_absolute_url(),
+                "chapter": str(article.section),
+            }
+        )
+    return suggestions
+
+
+# --- Searches that found nothing --------------------------------------------------------------
+
+
+def normalise_missed(text):
+    return " ".join(unicodedata.normalize("NFKC", clean(text)).casefold().split())[
+        : MissedSearch.MAX_LENGTH
+    ]
+
+
+def record_missed(text):
+    """Count a search that found nothing; one row per normalised query."""
+    query = normalise_missed(text)
+    if not query:
+        return
+    now = timezone.now()
+    missed = MissedSearch.objects.filter(query=query)
+    if missed.update(count=F("count") + 1, last_seen=now):
+        return
+    try:
+        with transaction.atomic():
+            MissedSearch.objects.create(query=query, last_seen=now)
+    except IntegrityError:  # created by a simultaneous request
+        missed.update(count=F("count") + 1, last_seen=now)

@@ -1,0 +1,67 @@
+"""The search page and the search box's suggestions; the machinery is in articles/search.py."""
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from articles import search as engine
+from articles.models import Section, Tag
+
+RESULTS_PER_PAGE = 10
+KIND_CHOICES = [
+    ("", "Everything"),
+    ("article", "Articles"),
+    ("term", "Glossary terms"),
+    ("author", "Authors"),
+]
+
+
+def _param(request, name, limit=200):
+    return engine.clean(request.GET.get(name, ""), limit)
+
+
+@require_GET
+def search(request):
+    text = _param(request, "q", engine.MAX_QUERY_CHARS)
+    kind = _param(request, "kind")
+    kind = kind if kind in engine.KINDS else ""
+    chapters = Section.objects.published()
+    chapter = (
+        chapters.filter(slug=_param(request, "chapter")).first()
+        if request.GET.get("chapter")
+        else None
+    )
+    tag = (
+        Tag.objects.filter(slug=_param(request, "tag")).first() if request.GET.get("tag") else None
+    )
+
+    results = engine.find(text, kind=kind, section=chapter, tag=tag)
+    page = Paginator(results.hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    filtered = bool(kind or chapter or tag)
+    if results.query and page.number == 1 and not filtered and not results.found_anything:
+        engine.record_missed(text)
+
+    return render(
+        request,
+        "search/results.html",
+        {
+            "q": text,
+            "results": results,
+            "page": page,
+            "kind": kind,
+            "kind_choices": KIND_CHOICES,
+            "chapter": chapter,
+            "chapters": chapters.only("position", "title", "slug"),
+            "tag": tag,
+            "filtered": filtered,
+        },
+    )
+
+
+@require_GET
+def suggest(request):
+    text = _param(request, "q", 100)
+    response = JsonResponse({"query": text, "suggestions": engine.suggest(text)})
+    response["Cache-Control"] = "max-age=60"
+    return response
