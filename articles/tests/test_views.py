@@ -481,3 +481,20 @@ def test_editor_preview_query_count_is_fixed(
     assert "Preview: not published" in html
     with django_assert_max_num_queries(8):
         page(editor_client, large_guide["chapter"].get_absolute_url())
+
+
+def test_guide_pages_load_only_local_deferred_scripts_and_no_outside_assets(client):
+    article = ArticleFactory(tags=["A"])
+    for url in (HOME, article.section.get_absolute_url(), article.get_absolute_url()):
+        html = page(client, url)
+        scripts = re.findall(r"<script[^>]*>", html)
+        assert scripts and all("defer" in tag and 'src="/static/' in tag for tag in scripts)
+        assert not re.search(r'<(link|script|img)[^>]+(href|src)="(https?:)?//', html)
+
+
+def test_guide_menu_and_table_of_contents_fold_without_javascript(client):
+    article = ArticleFactory()
+    html = page(client, article.get_absolute_url())
+    assert '<details class="guide-nav__menu"' in guide_nav(html)
+    assert '<details class="toc__menu"' in between(html, 'class="toc"', "</nav>")
+    assert 'href="#main-content"' in html  # the skip link
