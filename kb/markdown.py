@@ -10,14 +10,13 @@ previews is byte-for-byte what readers get.
 import html
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from math import ceil
 from urllib.parse import urlsplit
 
 import nh3
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
-from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
@@ -35,6 +34,8 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "id"},
     "abbr": {"title"},
+    # Only a fenced block's `language-*` class, for syntax highlighting: see _filter_attribute.
+    "code": {"class"},
     "img": {"src", "alt", "title", "width", "height", "loading"},
     "input": {"checked"},
     "li": {"id"},
@@ -59,14 +60,32 @@ ALLOWED_CLASSES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 EXTERNAL_REL = "noopener nofollow"
 
+# One class naming the language of a fenced code block (```python): never a second class.
+_CODE_LANGUAGE = re.compile(r"language-\S+")
+
+
+def _filter_attribute(tag, attribute, value):
+    """nh3's last word on each allowed attribute: a <code> class must be one language name,
+    and a class attribute left with no allowed class is dropped rather than kept empty."""
+    if attribute != "class":
+        return value
+    if tag == "code":
+        return value if _CODE_LANGUAGE.fullmatch(value) else None
+    return " ".join(name for name in value.split() if name in ALLOWED_CLASSES.get(tag, ())) or None
+
+
 _sanitiser = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     clean_content_tags={"script", "style", "iframe", "object", "embed", "template", "noscript"},
     attributes=ALLOWED_ATTRIBUTES,
+    attribute_filter=_filter_attribute,
     allowed_classes=ALLOWED_CLASSES,
     url_schemes=URL_SCHEMES,
-    # A task-list checkbox shows state; readers must not be able to tick it or submit it.
-    set_tag_attribute_values={"input": {"type": "checkbox", "disabled": ""}},
+    # Task lists are the only source of inputs (_escape_raw_inputs): a checkbox that shows
+    # state, which readers can neither tick nor submit. One forced attribute, not two, so the
+    # output does not vary with nh3's hash order from one process to the next.
+    tag_attribute_values={"input": {"type": {"checkbox"}}},
+    set_tag_attribute_values={"input": {"disabled": ""}},
     link_rel=None,
     strip_comments=True,
 )
@@ -75,6 +94,14 @@ _sanitiser = nh3.Cleaner(
 # its output (and only ever applied to it).
 _ANCHOR_TAG = re.compile(r'<a((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*>')
 _HREF = re.compile(r'\shref="([^"]*)"')
+# An <input> an author writes as raw HTML; the task-list checkboxes are added after this is
+# escaped, so they are the only inputs the sanitiser ever sees.
+_RAW_INPUT = re.compile(r"<(?=input)", re.IGNORECASE)
+# The ids the footnote plugin gives notes and references (fn1, fnref1, fnref1:2).
+_FOOTNOTE_ID = re.compile(r"fn(?:ref)?\d+")
+# What a browser ignores around a URL (C0 controls and space) and inside it (tab, newline).
+_URL_EDGE = "".join(map(chr, range(0x21)))
+_URL_IGNORED = re.compile(r"[\t\n\r]")
 
 
 @dataclass(frozen=True)
@@ -97,6 +124,44 @@ def heading_slug(title):
     return slugify(title, allow_unicode=True) or "section"
 
 
+def _heading_title(inline):
+    """A heading's words as plain text: what its id is made from and what the TOC shows."""
+    words = []
+    for child in inline.children or ():
+        if child.type in ("text", "text_special", "code_inline"):
+            words.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            words.append(" ")
+    return " ".join("".join(words).split())
+
+
+def _heading_ids(state):
+    """Every heading gets an id from its title: the same title gives the same id on every
+    render, repeats get -1, -2..., and no heading takes a footnote's id."""
+    taken = set()
+    last_suffix = {}  # so a page of 10,000 "## Step" headings is not 50 million lookups
+    for index, token in enumerate(state.tokens):
+        if token.type != "heading_open":
+            continue
+        base = slug = heading_slug(_heading_title(state.tokens[index + 1]))
+        while slug in taken or _FOOTNOTE_ID.fullmatch(slug):
+            last_suffix[base] = last_suffix.get(base, 0) + 1
+            slug = f"{base}-{last_suffix[base]}"
+        taken.add(slug)
+        token.attrSet("id", slug)
+
+
+def _escape_raw_inputs(state):
+    """Show an author's raw <input> as text: only task lists put controls on a page. (The
+    sanitiser allows <input> for their checkboxes, so it cannot tell an author's apart.)"""
+    for token in state.tokens:
+        if token.type == "html_block":
+            token.content = _RAW_INPUT.sub("&lt;", token.content)
+        for child in token.children or ():
+            if child.type == "html_inline":
+                child.content = _RAW_INPUT.sub("&lt;", child.content)
+
+
 def _table_alignment_to_classes(state):
     """Tables align cells with inline styles, which the sanitiser forbids: use classes."""
     for token in state.tokens:
@@ -113,8 +178,9 @@ def _build_parser():
         .enable(["table", "strikethrough", "linkify"])
         .use(footnote_plugin)
         .use(tasklists_plugin)
-        .use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_slug)
     )
+    parser.core.ruler.before("github-tasklists", "kb_escape_raw_inputs", _escape_raw_inputs)
+    parser.core.ruler.push("kb_heading_ids", _heading_ids)
     parser.core.ruler.push("kb_table_alignment", _table_alignment_to_classes)
     return parser
 
@@ -123,17 +189,15 @@ _parser = _build_parser()
 
 
 def _table_of_contents(tokens):
-    toc = []
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open" and int(token.tag[1]) in TOC_LEVELS:
-            inline = tokens[index + 1]
-            title = "".join(
-                child.content
-                for child in inline.children or ()
-                if child.type in ("text", "code_inline")
-            )
-            toc.append({"level": int(token.tag[1]), "id": token.attrGet("id"), "title": title})
-    return toc
+    return [
+        {
+            "level": int(token.tag[1]),
+            "id": token.attrGet("id"),
+            "title": _heading_title(tokens[index + 1]),
+        }
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open" and int(token.tag[1]) in TOC_LEVELS
+    ]
 
 
 def render_unsanitised(source):
@@ -147,7 +211,11 @@ def render_unsanitised(source):
 
 
 def is_external(url):
-    parts = urlsplit(html.unescape(url))
+    """Whether following the href leaves the site. Read as a browser reads it: controls and
+    spaces around it and tabs or newlines inside it are ignored, and a backslash is a slash,
+    so `/\\example.com` leaves the site just as `//example.com` does."""
+    url = _URL_IGNORED.sub("", html.unescape(url).strip(_URL_EDGE)).replace("\\", "/")
+    parts = urlsplit(url)
     return bool(parts.netloc) or parts.scheme in ("http", "https")
 
 
@@ -165,8 +233,66 @@ def sanitise(unsafe_html):
     return _mark_external_links(_sanitiser.clean(unsafe_html))
 
 
+class _TextExtractor(HTMLParser):
+    """Sanitised HTML -> its words, a line per block and a blank line between paragraphs.
+
+    Footnote markers ([1]) and back-links (↩) are left out: they are not words of the text.
+    Only ever fed nh3's output, in which every element but the void ones is closed.
+    """
+
+    PARAGRAPHS = {
+        "blockquote", "details", "div", "dl", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
+        "hr", "ol", "p", "pre", "section", "table", "ul",
+    }  # fmt: skip
+    LINES = {"br", "dd", "dt", "figcaption", "li", "summary", "tr"}
+    CELLS = {"td", "th"}
+    VOID = {"br", "hr", "img", "input"}
+    SKIPPED_CLASSES = {"footnote-ref", "footnote-backref"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+        self.open = []
+        self.skip_depth = None  # while inside a skipped element: how deep it is
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append(tag)
+        if self.skip_depth is not None:
+            return
+        if self.SKIPPED_CLASSES.intersection((dict(attrs).get("class") or "").split()):
+            self.skip_depth = len(self.open)
+        elif tag in self.PARAGRAPHS:
+            self.parts.append("\n\n")
+        elif tag in self.LINES:
+            self.parts.append("\n")
+        elif tag in self.CELLS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in self.open:
+            while self.open.pop() != tag:
+                pass
+        if self.skip_depth is not None and len(self.open) < self.skip_depth:
+            self.skip_depth = None
+        elif tag in self.PARAGRAPHS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if self.skip_depth is None:
+            self.parts.append(data if "pre" in self.open else re.sub(r"\s+", " ", data))
+
+    def text(self):
+        lines = [" ".join(line.split()) for line in "".join(self.parts).splitlines()]
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
 def plain_text(safe_html):
-    return html.unescape(strip_tags(safe_html)).strip()
+    """The words of sanitised HTML, for search, word counts and reading times."""
+    extractor = _TextExtractor()
+    extractor.feed(safe_html)
+    extractor.close()
+    return extractor.text()
 
 
 def render(source):
