@@ -28,7 +28,7 @@ class GlossaryIndexView(ListView):
     context_object_name = "terms"
 
     def get_queryset(self):
-        return GlossaryTerm.objects.published().only("term", "slug", "short_definition")
+        return GlossaryTerm.objects.published().only("term", "slug", "short_definition", "aliases")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
