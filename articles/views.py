@@ -10,7 +10,6 @@ links are worked out in Python from prefetched rows.
 """
 
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -168,11 +167,3 @@ class ArticleDetailView(DetailView):
             .without_body()[:RELATED_LIMIT]
         )
 
-
-# The tag pages move to articles/tag_views.py; these names stay importable until then.
-def tag_list(request):
-    raise Http404
-
-
-def tag_detail(request, slug):
-    raise Http404
