@@ -1,5 +1,22 @@
 import pytest
 
+REPORT_LINES = pytest.StashKey[list]()
+
+
+def pytest_configure(config):
+    config.stash[REPORT_LINES] = []
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Figures tests want every run to show (e.g. CommonMark pass counts), after the results."""
+    for line in config.stash.get(REPORT_LINES, []):
+        terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def report_line(pytestconfig):
+    return pytestconfig.stash[REPORT_LINES].append
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):

@@ -146,7 +146,7 @@ class Outcome:
 
 
 @pytest.fixture(scope="module")
-def outcomes():
+def outcomes(report_line):
     path = settings.BASE_DIR.parent / "shared" / "conformance" / f"commonmark-{SPEC_VERSION}.json"
     if not path.is_file():
         pytest.skip(f"{path} is missing: the CommonMark conformance test needs it")
@@ -166,7 +166,7 @@ def outcomes():
                 forbidden=forbidden_in(sanitised),
             )
         )
-    print(f"\nCommonMark {SPEC_VERSION}: {summary(results)}")
+    report_line(f"CommonMark {SPEC_VERSION}: {summary(results)}")
     return results
 
 
