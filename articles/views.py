@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.views.generic import DetailView
 
 from articles.models import BODY_FIELDS, Article, Section, Topic, TopicMembership
+from glossary.linking import linked_body
 
 RELATED_LIMIT = 5
 
@@ -114,7 +115,7 @@ class ArticleDetailView(DetailView):
         articles = Article.objects.all() if self.preview else Article.objects.published()
         return (
             articles.filter(section__slug=self.kwargs["section"])
-            .select_related("section", "author")
+            .select_related("section", "author", "reviewer")
             .prefetch_related(
                 "tags",
                 Prefetch(
@@ -137,6 +138,8 @@ class ArticleDetailView(DetailView):
         previous, following = neighbours(guide_order(chapters), article)
         topics = list(article.topics.all())
         return super().get_context_data(
+            # Glossary terms are linked now, against the terms live now: glossary/linking.py.
+            body_html=linked_body(article),
             chapters=chapters,
             tags=list(article.tags.all()),
             topics=topics,
@@ -166,4 +169,3 @@ class ArticleDetailView(DetailView):
             .select_related("section")
             .without_body()[:RELATED_LIMIT]
         )
-
