@@ -53,6 +53,9 @@ class GlossaryTerm(PublishableModel):
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="glossary_term_unique_slug"),
         ]
+        permissions = [
+            ("publish_glossaryterm", "Can publish, schedule and unpublish glossary terms")
+        ]
 
     def __str__(self):
         return self.term
