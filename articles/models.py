@@ -118,7 +118,8 @@ class ArticleQuerySet(PublishableQuerySet):
     def search(self, query):
         """Published articles matching `query` (text or a parsed search.Query), best first.
 
-        Each row has `rank`; see articles/search.py for the syntax and the two backends.
+        A lazy search.ArticleSearch: count(), exists(), filter(), and slices of articles with
+        `rank`, `kind` and a highlighted `snippet`. See articles/search.py.
         """
         from articles import search
 
@@ -128,10 +129,12 @@ class ArticleQuerySet(PublishableQuerySet):
         # PostgreSQL's stored search vector follows bulk edits of the searched text (SQLite's
         # full-text table follows by trigger). Status changes need nothing: "published" is
         # decided at query time.
-        if not SEARCHED_FIELDS.intersection(kwargs):
-            return super().update(**kwargs)
         from articles import search
 
+        if VISIBILITY_FIELDS.intersection(kwargs):
+            search.forget_lexicon()  # the titles offered as suggestions and corrections
+        if not SEARCHED_FIELDS.intersection(kwargs):
+            return super().update(**kwargs)
         pks = list(self.values_list("pk", flat=True))
         updated = super().update(**kwargs)
         search.update_search_vectors(Article.objects.filter(pk__in=pks))
@@ -194,6 +197,10 @@ class Article(PublishableModel):
         ]
         indexes = [
             models.Index(fields=["status", "published_at"], name="article_published_idx"),
+            # Covers the published rule, so search lists visible ids without reading rows.
+            models.Index(
+                fields=["status", "published_at", "section"], name="article_visible_idx"
+            ),
             # Created on PostgreSQL only (see migration 0002); SQLite has no GIN.
             GinIndex(fields=["search_vector"], name="article_search_vector_idx"),
         ]
@@ -227,6 +234,7 @@ class Article(PublishableModel):
 
 # The article fields whose words are searched; bulk updates of them refresh the search index.
 SEARCHED_FIELDS = frozenset({"title", "summary", "body_text"})
+VISIBILITY_FIELDS = frozenset({"title", "status", "published_at", "section", "section_id"})
 
 
 class ArticleSearchIndex(models.Model):

@@ -19,6 +19,7 @@ search smarter: a query naming a term or one of its aliases ("PRD") also finds t
 counted in `MissedSearch` for editors.
 """
 
+import bisect
 import difflib
 import re
 import time
@@ -33,7 +34,19 @@ from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.core.cache import cache
 from django.db import IntegrityError, connection, connections, transaction
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    BigIntegerField,
+    Count,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+    Window,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
@@ -60,6 +73,10 @@ LEXICON_TTL = 300  # seconds; also how late a scheduled article's title joins "d
 # Headlines come back from the database as raw stored text, so they are escaped first and only
 # then are the sentinels turned into <mark> elements.
 START, STOP = "\ue000", "\ue001"
+# ts_headline treats "<...>" as HTML tags and drops them, so PostgreSQL's headlines are made
+# from text with < > & swapped for private-use stand-ins, swapped back before escaping.
+MARKUP, MASKED = "<>&", "\ue002\ue003\ue004"
+UNMASK = str.maketrans(MASKED, MARKUP)
 
 # PostgreSQL's english.stop, so both backends ignore the same words outside phrases.
 STOPWORDS = frozenset(
@@ -88,6 +105,11 @@ def clean(text, limit=MAX_QUERY_CHARS):
 
 def words_of(text):
     return tuple(word.casefold() for word in _WORD.findall(text))
+
+
+def name_key(words):
+    """How a glossary name is recognised in a query: its words, common words left out."""
+    return " ".join(word for word in words if word not in STOPWORDS)
 
 
 @dataclass(frozen=True)
@@ -164,8 +186,8 @@ def expand(query, lexicon):
         for end in range(len(source), index, -1):
             run = source[index:end]
             if all(len(clause) == 1 for clause in run):
-                name = " ".join(" ".join(clause[0]) for clause in run)
-                term_id = lexicon.names.get(name)
+                name = name_key(word for clause in run for word in clause[0])
+                term_id = lexicon.names.get(name) if name else None
                 if term_id is not None:
                     joined = tuple(word for clause in run for word in clause[0])
                     clauses.append(tuple(dict.fromkeys((joined, *lexicon.names_of[term_id]))))
@@ -177,7 +199,7 @@ def expand(query, lexicon):
             alternatives = list(clause)
             if len(clause) > 1:
                 for phrase in clause:
-                    term_id = lexicon.names.get(" ".join(phrase))
+                    term_id = lexicon.names.get(name_key(phrase))
                     if term_id is not None:
                         alternatives += lexicon.names_of[term_id]
                         terms.append(term_id)
@@ -194,7 +216,33 @@ class Lexicon:
     names: dict = field(default_factory=dict)  # "product requirements document" -> term id
     names_of: dict = field(default_factory=dict)  # term id -> its names as phrases
     words: frozenset = frozenset()  # words of published titles, tags, terms and aliases
+    titles: list = field(default_factory=list)  # (pk, title) of published articles
+    title_words: list = field(default_factory=list)  # sorted (word, index into titles)
     built_at: float = 0.0
+
+    def titles_starting(self, words, limit):
+        """Indexes of titles with a word starting with each of `words`, titles starting with
+        the first word first."""
+        matches = None
+        for word in words:
+            found = set()
+            position = bisect.bisect_left(self.title_words, (word, -1))
+            while position < len(self.title_words):
+                title_word, index = self.title_words[position]
+                if not title_word.startswith(word):
+                    break
+                found.add(index)
+                position += 1
+            matches = found if matches is None else matches & found
+            if not matches:
+                return []
+        prefix = " ".join(words)
+
+        def order(index):
+            title = self.titles[index][1].casefold()
+            return (not title.startswith(prefix), title, index)
+
+        return sorted(matches, key=order)[:limit]
 
     @cached_property
     def words_by_length(self):
@@ -225,11 +273,18 @@ def build_lexicon():
             continue
         lexicon.names_of[pk] = tuple(names)
         for name in names:
-            lexicon.names.setdefault(" ".join(name), pk)
+            if name_key(name):
+                lexicon.names.setdefault(name_key(name), pk)
             vocabulary.update(name)
     published = Article.objects.published()
-    for title in published.values_list("title", flat=True).iterator(chunk_size=2000):
-        vocabulary.update(words_of(title))
+    title_words = set()
+    rows = published.order_by("pk").values_list("pk", "title").iterator(chunk_size=2000)
+    for index, (pk, title) in enumerate(rows):
+        lexicon.titles.append((pk, title))
+        words = words_of(title)
+        vocabulary.update(words)
+        title_words.update((word, index) for word in words)
+    lexicon.title_words = sorted(title_words)
     tag_names = Tag.objects.filter(tagged_articles__content_object__in=published).distinct()
     for name in tag_names.values_list("name", flat=True):
         vocabulary.update(words_of(name))
@@ -267,9 +322,14 @@ def fts5_string(phrase):
     return '"' + " ".join(phrase).replace('"', '""') + '"'
 
 
+ROWID, TEXT = BigIntegerField(), TextField()
+
+
 class SQLiteBackend:
     # bm25 weights for the FTS5 columns title, tags, summary, body.
     WEIGHTS = (20.0, 6.0, 6.0, 1.0)
+    # FTS5's bm25() cannot share a query with a window function: count separately.
+    window_count = False
 
     def match(self, query):
         def any_of(phrases):
@@ -280,15 +340,33 @@ class SQLiteBackend:
             expression = f"({expression}) NOT {any_of(query.excluded)}"
         return expression
 
-    def filter(self, queryset, query):
+    def matching(self, queryset, query):
+        """Index rows matching `query` whose article is in `queryset`.
+
+        The full-text table drives the query: ranking happens in its own scan, and the
+        visible articles are a list it is checked against (`+rowid`: the unary plus keeps
+        SQLite from handing the list to FTS5, which would re-run the match once per id).
+        """
+        return (
+            ArticleSearchIndex.objects.filter(document=self.match(query))
+            .alias(plain_rowid=Func(F("pk"), template="+%(expressions)s", output_field=ROWID))
+            .filter(plain_rowid__in=queryset.order_by().values("pk"))
+        )
+
+    def count(self, queryset, query):
+        return self.matching(queryset, query).count()
+
+    def ranked(self, queryset, query):
         weights = ", ".join(str(weight) for weight in self.WEIGHTS)
-        return queryset.filter(search_index__document=self.match(query)).annotate(
-            rank=RawSQL(f"-bm25(articles_article_search, {weights})", ())
+        return (
+            self.matching(queryset, query)
+            .annotate(rank=RawSQL(f"-bm25(articles_article_search, {weights})", ()))
+            .order_by("-rank", "pk")
         )
 
     def snippets(self, pks, query):
         return (
-            ArticleSearchIndex.objects.filter(pk__in=pks, document=self.match(query))
+            self.matching(Article.objects.filter(pk__in=pks), query)
             .annotate(
                 body_snippet=RawSQL(
                     "snippet(articles_article_search, 3, %s, %s, %s, 32)", (START, STOP, "…")
@@ -309,6 +387,7 @@ class PostgresBackend:
     # many mentions in the body never outrank one in the title.
     WEIGHTS = [0.02, 0.1, 0.4, 1.0]
     TRIGRAM_THRESHOLD = 0.3
+    window_count = True  # the page's ranked ids and the total in one query
 
     def search_query(self, query):
         def phrase_query(phrase):
@@ -323,23 +402,36 @@ class PostgresBackend:
             combined &= ~any_of(query.excluded)
         return combined
 
-    def filter(self, queryset, query):
+    def count(self, queryset, query):
+        return queryset.filter(search_vector=self.search_query(query)).count()
+
+    def ranked(self, queryset, query):
         # Ranked by what was asked for only: ts_rank counts a NOT operand against a match.
         wanted = self.search_query(Query(query.text, query.clauses))
-        return queryset.filter(search_vector=self.search_query(query)).annotate(
-            rank=SearchRank(F("search_vector"), wanted, weights=self.WEIGHTS)
+        return (
+            queryset.filter(search_vector=self.search_query(query))
+            .annotate(rank=SearchRank(F("search_vector"), wanted, weights=self.WEIGHTS))
+            .order_by("-rank", "pk")
         )
 
     def snippets(self, pks, query):
         search_query = self.search_query(query)
         options = {"config": self.CONFIG, "start_sel": START, "stop_sel": STOP}
+
+        def masked(field):
+            return Func(
+                F(field), Value(MARKUP), Value(MASKED), function="translate", output_field=TEXT
+            )
+
         return (
             Article.objects.filter(pk__in=pks)
             .annotate(
                 body_snippet=SearchHeadline(
-                    "body_text", search_query, max_words=32, min_words=16, **options
+                    masked("body_text"), search_query, max_words=32, min_words=16, **options
                 ),
-                lede_snippet=SearchHeadline("summary", search_query, highlight_all=True, **options),
+                lede_snippet=SearchHeadline(
+                    masked("summary"), search_query, highlight_all=True, **options
+                ),
             )
             .values_list("pk", "body_snippet", "lede_snippet")
         )
@@ -374,10 +466,17 @@ def search_vector():
         .values("names")
     )
     config = PostgresBackend.CONFIG
+
+    def text(expression):
+        # PostgreSQL's parser skips "<tag>"-like text and what a <script> holds; FTS5 indexes
+        # those words, and so must we, so "<" and ">" are read as spaces.
+        expression = F(expression) if isinstance(expression, str) else expression
+        return Func(expression, Value("<>"), Value("  "), function="translate", output_field=TEXT)
+
     return (
-        SearchVector("title", weight="A", config=config)
-        + SearchVector(tag_names, "summary", weight="B", config=config)
-        + SearchVector("body_text", weight="C", config=config)
+        SearchVector(text("title"), weight="A", config=config)
+        + SearchVector(text(tag_names), text("summary"), weight="B", config=config)
+        + SearchVector(text("body_text"), weight="C", config=config)
     )
 
 
@@ -443,16 +542,93 @@ def connect_signals():
 # --- Searching --------------------------------------------------------------------------------
 
 
+class ArticleSearch(Sequence):
+    """Articles of `queryset` matching `query`, best first: the one search interface.
+
+    Lazy, like a QuerySet. A slice asks the database for the ranked ids of that slice (on
+    PostgreSQL with the total number of matches, by a window count, so `count()` costs no
+    extra query), then fetches those articles with chapter and tags, each with `rank`, `kind`
+    ("article") and `snippet` (safe HTML, matches in <mark>). `filter()` narrows the articles
+    searched (a chapter, a tag).
+    """
+
+    FIRST_PAGE = 10
+
+    def __init__(self, queryset, query):
+        self.queryset = queryset
+        self.query = query
+        self.backend = backend(queryset.db)
+        self._total = None if query else 0
+        self._slices = {}
+
+    def filter(self, *args, **kwargs):
+        return ArticleSearch(self.queryset.filter(*args, **kwargs), self.query)
+
+    def _ranked(self, start, stop):
+        """[(pk, rank)] for this slice of the ranking; remembers the total as it goes."""
+        for (cached_start, cached_stop), rows in self._slices.items():
+            if cached_start <= start and stop <= cached_stop:
+                return rows[start - cached_start : stop - cached_start]
+        ranked = self.backend.ranked(self.queryset, self.query)
+        if self.backend.window_count:
+            rows = ranked.annotate(total=Window(Count("pk"))).values_list("pk", "rank", "total")
+            rows = list(rows[start:stop])
+            if rows:
+                self._total = rows[0][2]
+            elif start == 0:
+                self._total = 0
+        else:
+            rows = [(pk, rank, None) for pk, rank in ranked.values_list("pk", "rank")[start:stop]]
+        self._slices[(start, stop)] = [(pk, rank) for pk, rank, _ in rows]
+        return self._slices[(start, stop)]
+
+    def count(self):
+        if self._total is None and self.backend.window_count:
+            self._ranked(0, self.FIRST_PAGE)
+        if self._total is None:  # asked beyond the end before: count plainly
+            self._total = self.backend.count(self.queryset, self.query)
+        return self._total
+
+    def exists(self):
+        return self.count() > 0
+
+    def __len__(self):
+        return self.count()
+
+    def __iter__(self):
+        return iter(self[: self.count()])
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            found = self[index : index + 1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        if not self.query:
+            return []
+        start, stop, _ = index.indices(self.count())
+        ranked = self._ranked(start, stop) if stop > start else []
+        if not ranked:
+            return []
+        articles = self.queryset.model.objects.filter(pk__in=[pk for pk, _ in ranked])
+        by_pk = {a.pk: a for a in articles.select_related("section").prefetch_related("tags")}
+        page = []
+        for pk, rank in ranked:
+            article = by_pk.get(pk)
+            if article is not None:
+                article.rank, article.kind = rank, "article"
+                page.append(article)
+        return add_snippets(page, self.query)
+
+
 def search_articles(queryset, query):
-    """`queryset` narrowed to articles matching `query` (text or Query), best first, with `rank`.
+    """Articles of `queryset` matching `query` (text or Query), best first: an ArticleSearch.
 
     Text is parsed with the glossary's names; pass a Query to control that.
     """
     if not isinstance(query, Query):
         query = parse(query, lexicon())
-    if not query:
-        return queryset.none()
-    return backend(queryset.db).filter(queryset, query).order_by("-rank", "pk")
+    return ArticleSearch(queryset, query)
 
 
 def highlight(raw):
@@ -468,7 +644,7 @@ def highlight(raw):
                 parts.append("</mark>")
                 is_open = False
         else:
-            parts.append(escape(piece))
+            parts.append(escape(piece.translate(UNMASK)))
     if is_open:
         parts.append("</mark>")
     # PostgreSQL marks a phrase word by word: show it as one highlight.
@@ -599,8 +775,7 @@ class Hits(Sequence):
         hits = self.extras[start:stop]
         first, last = max(start - len(self.extras), 0), stop - len(self.extras)
         if self.articles is not None and last > first:
-            page = self.articles.select_related("section").prefetch_related("tags")[first:last]
-            for article in add_snippets(page, self.query):
+            for article in self.articles[first:last]:
                 hits.append(
                     Hit(
                         "article",
@@ -623,12 +798,19 @@ class Results:
     query: Query
     hits: Hits
     cards: list = field(default_factory=list)  # glossary terms the query names
-    top_hit: object = None  # an article whose title is exactly the query
     corrected_from: str = ""  # the reader's words, when we searched for a correction instead
 
     @property
     def found_anything(self):
-        return bool(self.cards or self.top_hit or self.hits.count)
+        return bool(self.cards or self.hits.count)
+
+    def top_hit(self, page):
+        """An article on this page whose title is exactly the query: offered as "Go to"."""
+        wanted = self.text.casefold()
+        for hit in page:
+            if hit.kind == "article" and hit.title.casefold() == wanted:
+                return hit
+        return None
 
 
 KINDS = ("article", "term", "author")
@@ -696,58 +878,53 @@ def _find(query, lex, kind, section, tag):
                     object=author,
                 )
             )
-    top_hit = None
-    if query.is_plain and articles is not None:
-        top_hit = (
-            articles.filter(title__iexact=query.text).select_related("section").order_by().first()
-        )
-    return Results(query.text, query, Hits(query, extras, articles), cards=cards, top_hit=top_hit)
+    return Results(query.text, query, Hits(query, extras, articles), cards=cards)
 
 
 # --- Suggestions as you type ---------------------------------------------------------------
 
 
 def suggest(text, limit=8):
-    """A few published titles and glossary terms whose words start with what was typed."""
+    """A few published glossary terms and titles with words starting with what was typed.
+
+    Looked up in the cached lexicon, then checked against the database in one query, so a
+    title unpublished since the lexicon was built is never offered.
+    """
     text = clean(text, 100)
-    words = [word for word in words_of(text) if word][:4]
+    words = list(words_of(text))[:4]
     if not words or len(text) < 2:
         return []
-    prefix = " ".join(words)
+    prefix = name_key(words) or " ".join(words)
     lex = lexicon()
     suggestions = []
-    term_ids = [pk for name, pk in lex.names.items() if name.startswith(prefix)]
-    terms = GlossaryTerm.objects.published().filter(pk__in=term_ids[:50]).order_by("term")
-    for term in terms[:3]:
-        suggestions.append(
-            {"kind": "Glossary term", "title": term.term, "url": term.get_absolute_url()}
-        )
-    condition = Q()
-    for word in words:
-        condition &= Q(title__istartswith=word) | Q(title__icontains=" " + word)
-    articles = (
-        Article.objects.published()
-        .filter(condition)
-        .annotate(
-            starts=Case(
-                When(title__istartswith=prefix, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
+    term_ids = sorted({pk for name, pk in lex.names.items() if name.startswith(prefix)})
+    if term_ids:
+        terms = GlossaryTerm.objects.published().filter(pk__in=term_ids[:20]).order_by("term")
+        for term in terms[:3]:
+            suggestions.append(
+                {"kind": "Glossary term", "title": term.term, "url": term.get_absolute_url()}
             )
+    candidates = [lex.titles[i][0] for i in lex.titles_starting(words, limit * 2)]
+    if candidates:
+        published = (
+            Article.objects.published()
+            .filter(pk__in=candidates)
+            .select_related("section")
+            .only("title", "slug", "section__slug", "section__title", "section__position")
         )
-        .select_related("section")
-        .only("title", "slug", "section__slug", "section__title", "section__position")
-        .order_by("starts", "title", "pk")
-    )
-    for article in articles[: limit - len(suggestions)]:
-        suggestions.append(
-            {
-                "kind": "Article",
-                "title": article.title,
-                "url": article.get_absolute_url(),
-                "chapter": str(article.section),
-            }
-        )
+        by_pk = {article.pk: article for article in published}
+        for pk in candidates:
+            article = by_pk.get(pk)
+            if article is None or len(suggestions) >= limit:
+                continue
+            suggestions.append(
+                {
+                    "kind": "Article",
+                    "title": article.title,
+                    "url": article.get_absolute_url(),
+                    "chapter": str(article.section),
+                }
+            )
     return suggestions
 
 

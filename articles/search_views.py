@@ -49,6 +49,7 @@ def search(request):
             "q": text,
             "results": results,
             "page": page,
+            "top_hit": results.top_hit(page) if page.number == 1 else None,
             "kind": kind,
             "kind_choices": KIND_CHOICES,
             "chapter": chapter,

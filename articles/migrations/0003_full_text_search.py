@@ -60,12 +60,12 @@ SQLITE_DROP = [
 # PostgreSQL: the same weighting as articles.search.search_vector(), for existing rows.
 POSTGRES_FILL = """
 UPDATE articles_article a SET search_vector =
-    setweight(to_tsvector('english', coalesce(a.title, '')), 'A')
-    || setweight(to_tsvector('english', coalesce((
+    setweight(to_tsvector('english', translate(coalesce(a.title, ''), '<>', '  ')), 'A')
+    || setweight(to_tsvector('english', translate(coalesce((
         SELECT string_agg(t.name, ' ') FROM articles_taggedarticle ta
         JOIN articles_tag t ON t.id = ta.tag_id WHERE ta.content_object_id = a.id), '')
-        || ' ' || coalesce(a.summary, '')), 'B')
-    || setweight(to_tsvector('english', coalesce(a.body_text, '')), 'C')
+        || ' ' || coalesce(a.summary, ''), '<>', '  ')), 'B')
+    || setweight(to_tsvector('english', translate(coalesce(a.body_text, ''), '<>', '  ')), 'C')
 """
 GIN_INDEX = django.contrib.postgres.indexes.GinIndex(
     fields=['search_vector'], name='article_search_vector_idx'

@@ -1,0 +1,241 @@
+"""Seed many realistic articles quickly, for benchmarks and trying search at scale.
+
+    manage.py seed_articles --articles 10000
+
+Memory stays flat whatever the count: articles are built and written a batch at a time with
+bulk_create. Markdown goes through the one pipeline (kb.markdown.render) once per distinct body
+template; each article then reuses that rendering with its topic filled in (a placeholder word
+that Markdown and the sanitiser leave alone). bulk_create skips save(), so the search index is
+brought up to date per batch: SQLite's full-text triggers fire on insert by themselves, and
+PostgreSQL's stored vectors are computed by one UPDATE per batch.
+"""
+
+import random
+from datetime import timedelta
+from html import escape
+from itertools import islice
+
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.models import Article, Section, Tag, TaggedArticle
+from articles.search import forget_lexicon, update_search_vectors
+from authors.models import Author
+from glossary.models import GlossaryTerm
+from kb.markdown import render
+from kb.publishing import Status
+
+PLACEHOLDER = "QQTOPICQQ"
+
+CHAPTERS = [
+    "Foundations", "Discovery", "Strategy", "Roadmaps", "Prioritisation", "Delivery",
+    "Metrics and analytics", "Pricing", "Go-to-market", "Stakeholders", "Teams and roles",
+    "Research", "Design collaboration", "Experimentation", "Growth", "Platform products",
+    "B2B products", "Career", "Leadership", "Tools",
+]  # fmt: skip
+TOPICS = [
+    "roadmap", "backlog", "user story", "persona", "customer interview", "market sizing",
+    "product vision", "product strategy", "north star metric", "retention", "churn", "onboarding",
+    "pricing page", "feature flag", "release plan", "sprint review", "stakeholder map",
+    "competitive analysis", "value proposition", "jobs to be done", "usability test",
+    "A/B test", "cohort analysis", "funnel", "activation", "product launch", "beta programme",
+    "technical debt", "API design", "dependency map", "quarterly planning", "OKRs",
+    "product requirements document", "minimum viable product", "prototype", "design sprint",
+    "customer journey", "service blueprint", "opportunity tree", "impact mapping",
+    "Kano model", "RICE scoring", "MoSCoW", "story mapping", "release notes", "changelog",
+    "sales enablement", "positioning", "product-led growth", "net promoter score",
+]  # fmt: skip
+TITLE_PATTERNS = [
+    "{Topic} basics", "How to build a {topic}", "A practical guide to the {topic}",
+    "{Topic} for new product managers", "Common {topic} mistakes", "Measuring your {topic}",
+    "The {topic} checklist", "When to skip the {topic}", "{Topic} in regulated industries",
+    "Running a {topic} workshop", "{Topic} templates that work", "Scaling the {topic}",
+    "{Topic} for platform teams", "Explaining the {topic} to executives",
+    "Remote teams and the {topic}", "{Topic} anti-patterns",
+]  # fmt: skip
+TAGS = [
+    "agile", "analytics", "b2b", "b2c", "career", "communication", "customer research",
+    "data", "delivery", "design", "discovery", "experimentation", "facilitation", "growth",
+    "hiring", "leadership", "marketing", "metrics", "mobile", "onboarding", "planning",
+    "platform", "pricing", "prioritisation", "process", "saas", "sales", "scrum", "startups",
+    "strategy", "teamwork", "templates", "tools", "ux", "writing", "enterprise", "kanban",
+    "okrs", "roadmapping", "stakeholders",
+]  # fmt: skip
+GLOSSARY = [
+    ("Product requirements document", "PRD, requirements doc", "What a feature must do, and why."),
+    ("Objectives and key results", "OKR, OKRs", "An objective with measurable key results."),
+    ("Minimum viable product", "MVP", "The smallest product that tests a hypothesis."),
+    ("Key performance indicator", "KPI, KPIs", "A number that shows progress to a goal."),
+    ("Jobs to be done", "JTBD", "A theory of why customers hire a product to make progress."),
+    ("Net promoter score", "NPS", "A loyalty measure from how likely users are to recommend."),
+    ("Product-led growth", "PLG", "Growth driven mainly by the product experience itself."),
+    ("Total addressable market", "TAM", "The revenue available if a product won its whole market."),
+    ("Annual recurring revenue", "ARR", "Yearly value of subscription revenue."),
+    ("Customer acquisition cost", "CAC", "What it costs to win one new customer."),
+    ("Go-to-market", "GTM", "How a product reaches and wins its customers."),
+    ("User experience", "UX", "How using a product feels to the people who use it."),
+]  # fmt: skip
+SENTENCES = [
+    "Teams that treat the {t} as a living artefact revisit it every few weeks.",
+    "A good {t} starts from customer problems rather than from a list of features.",
+    "Share the {t} early, and ask stakeholders what surprises them.",
+    "The {t} should make trade-offs visible: what you will not do matters as much.",
+    "Engineering estimates change the {t}; plan for that instead of resisting it.",
+    "Measure outcomes, not output, when you judge whether the {t} worked.",
+    "Interview at least five customers before you commit to a direction.",
+    "Write down the assumptions behind each decision, and how you would test them.",
+    "Executives want to know why now, why us, and what it costs.",
+    "Keep the backlog short enough that everyone can read it in one sitting.",
+    "Prioritisation frameworks help a conversation; they do not replace judgement.",
+    "Retention curves tell you more than sign-ups ever will.",
+    "Design, engineering and product should own discovery together.",
+    "A launch is a beginning: plan the first month of learning after it.",
+    "Pricing is part of the product, so test it like one.",
+    "Documentation that nobody reads is a cost, not an asset.",
+    "Quarterly planning works best with a short list of measurable objectives.",
+    "Sales teams need the positioning before they need the feature list.",
+    "Technical debt is a product decision made visible in the codebase.",
+    "Onboarding is where most products lose the users they worked hardest to win.",
+    "Experiment results are only as good as the hypothesis written before the test.",
+    "Stakeholder maps show who decides, who advises and who must simply be told.",
+    "Usability tests with five people find most of the serious problems.",
+    "Cohort analysis separates real improvement from a change in who signs up.",
+    "Feature flags let teams release gradually and learn from real usage.",
+    "The requirements should describe the problem and the constraints, not the solution.",
+    "Competitive analysis is useful when it explains why customers switch.",
+    "Customer journeys reveal the moments where expectations and reality diverge.",
+]  # fmt: skip
+HEADINGS = [
+    "Why it matters", "Getting started", "A worked example", "Common pitfalls",
+    "Working with stakeholders", "How to measure it", "Templates and tools", "Further reading",
+    "When it goes wrong", "Checklist",
+]  # fmt: skip
+
+
+def body_template(rng):
+    """Markdown for one body, with PLACEHOLDER where the article's topic goes."""
+    sections = []
+    for heading in rng.sample(HEADINGS, rng.randint(4, 6)):
+        paragraphs = []
+        for _ in range(rng.randint(2, 3)):
+            sentences = rng.sample(SENTENCES, rng.randint(3, 5))
+            paragraphs.append(" ".join(s.format(t=PLACEHOLDER) for s in sentences))
+        if rng.random() < 0.4:
+            items = rng.sample(SENTENCES, 3)
+            paragraphs.append("\n".join(f"- {s.format(t=PLACEHOLDER)}" for s in items))
+        sections.append(f"## {heading}\n\n" + "\n\n".join(paragraphs))
+    return "\n\n".join(sections)
+
+
+def batched(iterable, size):
+    iterator = iter(iterable)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class Command(BaseCommand):
+    help = "Create many published, draft and scheduled articles (plus chapters, tags, terms)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=10_000)
+        parser.add_argument("--batch-size", type=int, default=500)
+        parser.add_argument("--templates", type=int, default=40, help="Distinct bodies.")
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args, articles, batch_size, templates, seed, **options):
+        rng = random.Random(seed)
+        authors = self.authors()
+        chapters = self.chapters()
+        tags = self.tags()
+        self.glossary()
+        rendered = [render(body_template(rng)) for _ in range(templates)]
+        start = Article.objects.count()
+        created = 0
+        for batch in batched(range(start, start + articles), batch_size):
+            with transaction.atomic():
+                objects = Article.objects.bulk_create(
+                    [self.article(n, rng, rendered, authors, chapters) for n in batch]
+                )
+                TaggedArticle.objects.bulk_create(
+                    TaggedArticle(content_object_id=article.pk, tag_id=tag.pk)
+                    for article in objects
+                    for tag in rng.sample(tags, rng.randint(1, 3))
+                )
+                update_search_vectors(Article.objects.filter(pk__in=[a.pk for a in objects]))
+            created += len(objects)
+            self.stdout.write(f"{created} articles…", ending="\r")
+        if connection.vendor == "sqlite":
+            # Merge the full-text index's many small insert segments into one.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "INSERT INTO articles_article_search(articles_article_search) "
+                    "VALUES ('optimize')"
+                )
+        forget_lexicon()
+        self.stdout.write(self.style.SUCCESS(f"Created {created} articles."))
+
+    def article(self, n, rng, rendered, authors, chapters):
+        topic = rng.choice(TOPICS)
+        pattern = rng.choice(TITLE_PATTERNS)
+        title = pattern.format(topic=topic, Topic=topic[:1].upper() + topic[1:])
+        template = rng.choice(rendered)
+        roll = rng.random()
+        now = timezone.now()
+        if roll < 0.9:
+            status, published_at = Status.PUBLISHED, now - timedelta(days=rng.randint(1, 900))
+        elif roll < 0.95:
+            status, published_at = Status.PUBLISHED, now + timedelta(days=rng.randint(1, 30))
+        else:
+            status, published_at = Status.DRAFT, None
+        text = template.text.replace(PLACEHOLDER, topic)
+        return Article(
+            section=rng.choice(chapters),
+            position=n,
+            title=title,
+            slug=f"{slugify(title)[:180]}-{n}",
+            summary=f"What the {topic} is for, and how product teams put it to work.",
+            body=f"Seeded article {n}.",
+            body_html=template.html.replace(PLACEHOLDER, escape(topic)),
+            toc=template.toc,
+            body_text=text,
+            word_count=len(text.split()),
+            reading_time=template.reading_time,
+            author=rng.choice(authors),
+            status=status,
+            published_at=published_at,
+        )
+
+    def authors(self):
+        existing = list(Author.objects.all()[:20])
+        if existing:
+            return existing
+        names = ["Ada Byron", "Grace Hopper", "Alan Kay", "Barbara Liskov", "Ken Thompson"]
+        return [Author.objects.create(name=name, job_title="Product lead") for name in names]
+
+    def chapters(self):
+        chapters = []
+        for position, title in enumerate(CHAPTERS, start=1):
+            chapter = Section.objects.filter(title=title).first() or Section.objects.create(
+                position=position,
+                title=title,
+                status=Status.PUBLISHED,
+                published_at=timezone.now() - timedelta(days=1000),
+            )
+            chapters.append(chapter)
+        return chapters
+
+    def tags(self):
+        return [Tag.objects.get_or_create(name=name)[0] for name in TAGS]
+
+    def glossary(self):
+        for term, aliases, definition in GLOSSARY:
+            if not GlossaryTerm.objects.filter(term=term).exists():
+                GlossaryTerm.objects.create(
+                    term=term,
+                    aliases=aliases,
+                    short_definition=definition,
+                    status=Status.PUBLISHED,
+                    published_at=timezone.now() - timedelta(days=1000),
+                )
