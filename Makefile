@@ -7,7 +7,10 @@ PORT ?= 8000
 # The test suite never needs a real secret; production sets SECRET_KEY itself.
 TEST_ENV := SECRET_KEY=kb-test-suite-not-secret
 
-.PHONY: run test lint check-migrations demo clean
+# The browser tests drive this Chromium (Debian's package `chromium`).
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test test-browser lint check-migrations demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +24,10 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed-run
 
+$(VENV)/.installed-browser: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev,browser]'
+	touch $@ $(VENV)/.installed-dev $(VENV)/.installed-run
+
 demo: $(VENV)/.installed-run
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_demo_guide
@@ -28,8 +35,18 @@ demo: $(VENV)/.installed-run
 run: demo
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The browser tests have their own target: they need Chromium and axe-core, and take minutes.
 test: $(VENV)/.installed-dev
-	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/pytest --ignore=kb/tests/browser $(PYTEST_ARGS)
+
+# Real-browser journeys, axe-core checks and screenshots (kb/tests/browser; README.md).
+# Missing tools stop this with a message: browser tests are never skipped.
+test-browser: $(VENV)/.installed-browser
+	@test -x $(CHROMIUM) || { echo "make test-browser: no Chromium at $(CHROMIUM); install it with 'apt-get update && apt-get install -y chromium' (as root) or set CHROMIUM=" >&2; exit 1; }
+	@command -v npm >/dev/null || { echo "make test-browser: npm is missing; it installs axe-core (apt-get install -y npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	@test -f node_modules/axe-core/axe.min.js || { echo "make test-browser: node_modules/axe-core/axe.min.js is missing after npm ci" >&2; exit 1; }
+	KB_CHROMIUM=$(CHROMIUM) $(TEST_ENV) $(BIN)/pytest kb/tests/browser $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -1,6 +1,7 @@
 """Admin machinery shared by everything that can be published (chapters, articles, terms)."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.utils import timezone
 
 from kb.publishing import Status
@@ -27,6 +28,16 @@ def unpublish(modeladmin, request, queryset):
 class PublishableAdmin(admin.ModelAdmin):
     actions = [publish, unpublish]
     date_hierarchy = "published_at"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(field.widget, AdminSplitDateTime):
+            # Django's template prints "Date:" and "Time:" as bare text beside the two inputs,
+            # which leaves them unlabelled for assistive technology (the legend names the pair).
+            date, time = field.widget.widgets
+            date.attrs["aria-label"] = "Date"
+            time.attrs["aria-label"] = "Time"
+        return field
 
     @admin.display(description="visible to readers", boolean=True)
     def is_live(self, obj):
