@@ -273,6 +273,8 @@ class Topic(models.Model):
     articles = models.ManyToManyField(
         Article, through="TopicMembership", related_name="topics", blank=True
     )
+    # Set at every save: what the admin's edit-conflict check compares (kb.admin.VersionedForm).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["title"]
