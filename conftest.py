@@ -19,6 +19,12 @@ def report_line(pytestconfig):
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests create many accounts; production's slow, strong hasher adds nothing here."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads in tests go to a throw-away folder, never into the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
