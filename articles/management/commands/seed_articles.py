@@ -107,11 +107,52 @@ SENTENCES = [
     "Competitive analysis is useful when it explains why customers switch.",
     "Customer journeys reveal the moments where expectations and reality diverge.",
 ]  # fmt: skip
+# Generated sentences give the bodies a wide vocabulary, so that, as in a real guide, most
+# words appear in some articles rather than in nearly all of them.
+SUBJECTS = [
+    "Product managers", "Designers", "Engineering leads", "Sales teams", "Executives",
+    "Customers", "Researchers", "Support staff", "Founders", "Analysts", "Marketers",
+    "Data scientists", "Partners", "New hires", "Finance teams", "Operations leads",
+]  # fmt: skip
+VERBS = [
+    "review", "question", "prioritise", "measure", "document", "present", "test", "estimate",
+    "negotiate", "simplify", "challenge", "share", "map", "validate", "retire", "benchmark",
+    "forecast", "audit", "localise", "automate",
+]  # fmt: skip
+OBJECTS = [
+    "acquisition funnels", "admin consoles", "alerting rules", "annual contracts",
+    "billing flows", "brand guidelines", "budget requests", "capacity plans", "checkout pages",
+    "compliance reviews", "content calendars", "contract renewals", "conversion rates",
+    "customer segments", "dashboards", "data pipelines", "deployment pipelines",
+    "design systems", "discount policies", "email campaigns", "error budgets",
+    "feature requests", "hiring plans", "incident reviews", "integration partners",
+    "invoice templates", "knowledge bases", "landing pages", "launch checklists",
+    "legal terms", "loyalty programmes", "migration plans", "mobile releases",
+    "notification settings", "onboarding emails", "partner portals", "payment methods",
+    "performance budgets", "permission models", "pilot customers", "pricing tiers",
+    "privacy notices", "procurement rules", "quality gates", "referral schemes",
+    "renewal forecasts", "reporting cadences", "risk registers", "search rankings",
+    "security questionnaires", "service levels", "support queues", "survey results",
+    "trial conversions", "upgrade paths", "usage quotas", "vendor contracts", "webinars",
+    "win-loss interviews", "workflow automations",
+]  # fmt: skip
+QUALIFIERS = [
+    "every quarter", "before the launch", "with real data", "in the weekly review",
+    "after each release", "with the whole team", "during discovery", "for enterprise accounts",
+    "in regulated markets", "when budgets tighten", "across time zones", "at the board meeting",
+]  # fmt: skip
 HEADINGS = [
     "Why it matters", "Getting started", "A worked example", "Common pitfalls",
     "Working with stakeholders", "How to measure it", "Templates and tools", "Further reading",
     "When it goes wrong", "Checklist",
 ]  # fmt: skip
+
+
+def sentence(rng):
+    if rng.random() < 0.3:
+        return rng.choice(SENTENCES).format(t=PLACEHOLDER)
+    subject, verb, thing = rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(OBJECTS)
+    return f"{subject} {verb} the {thing} {rng.choice(QUALIFIERS)}."
 
 
 def body_template(rng):
@@ -120,8 +161,7 @@ def body_template(rng):
     for heading in rng.sample(HEADINGS, rng.randint(4, 6)):
         paragraphs = []
         for _ in range(rng.randint(2, 3)):
-            sentences = rng.sample(SENTENCES, rng.randint(3, 5))
-            paragraphs.append(" ".join(s.format(t=PLACEHOLDER) for s in sentences))
+            paragraphs.append(" ".join(sentence(rng) for _ in range(rng.randint(3, 5))))
         if rng.random() < 0.4:
             items = rng.sample(SENTENCES, 3)
             paragraphs.append("\n".join(f"- {s.format(t=PLACEHOLDER)}" for s in items))
@@ -141,7 +181,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=10_000)
         parser.add_argument("--batch-size", type=int, default=500)
-        parser.add_argument("--templates", type=int, default=40, help="Distinct bodies.")
+        parser.add_argument("--templates", type=int, default=200, help="Distinct bodies.")
         parser.add_argument("--seed", type=int, default=1)
 
     def handle(self, *args, articles, batch_size, templates, seed, **options):
