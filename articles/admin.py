@@ -57,13 +57,14 @@ class ArticleAdmin(PublishableAdmin):
     list_select_related = ["section", "author"]
     search_fields = ["title", "summary", "body", "tags__name"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["author"]
+    autocomplete_fields = ["author", "glossary_exclusions"]
     formfield_overrides = TAG_FIELD
     readonly_fields = ["word_count", "reading_time", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["section", "position", "title", "slug", "summary", "body"]}),
         ("Credits and tags", {"fields": ["author", "tags"]}),
         ("Publishing", {"fields": ["status", "published_at"]}),
+        ("Glossary links", {"fields": ["link_glossary_terms", "glossary_exclusions"]}),
         (
             "Facts",
             {

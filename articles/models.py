@@ -1,6 +1,8 @@
 import hashlib
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -185,6 +187,24 @@ class Article(PublishableModel):
     # PostgreSQL only (SQLite uses the FTS5 table ArticleSearchIndex): title (A), tags and
     # summary (B), body text (C); written by articles/search.py, never by forms.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Glossary term links (glossary/linking.py): readers see the first mention of each live
+    # term linked to its definition, unless an editor turns that off or leaves a term out.
+    link_glossary_terms = models.BooleanField(
+        "link glossary terms",
+        default=True,
+        help_text="Link the first mention of each glossary term to the term's definition.",
+    )
+    glossary_exclusions = models.ManyToManyField(
+        "glossary.GlossaryTerm",
+        blank=True,
+        related_name="excluded_from",
+        verbose_name="terms not to link",
+        help_text="Glossary terms never linked in this article.",
+    )
+    # Derived: the terms the body links to, for a term's "Used in" list.
+    linked_terms = models.ManyToManyField(
+        "glossary.GlossaryTerm", blank=True, editable=False, related_name="linking_articles"
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -338,3 +358,35 @@ class MissedSearch(models.Model):
 
     def get_absolute_url(self):
         return f"{reverse('articles:search')}?{urlencode({'q': self.query})}"
+
+
+class Redirect(models.Model):
+    """An old path of a page that moved: a request for it gets a 301 to where the page is now.
+
+    Recorded when an article, chapter, glossary term or author changes its URL, and followed by
+    articles.middleware.RedirectFallbackMiddleware; see articles/redirects.py. Paths are stored
+    as a request has them (/guide/café/, not /guide/caf%C3%A9/).
+    """
+
+    old_path = models.CharField(max_length=500, help_text="Where the page was: /guide/a/b/")
+    new_path = models.CharField(max_length=500, help_text="Where it is now.")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_path"]
+        constraints = [
+            models.UniqueConstraint(fields=["old_path"], name="redirect_unique_old_path"),
+            models.CheckConstraint(
+                condition=~models.Q(old_path=models.F("new_path")), name="redirect_not_to_itself"
+            ),
+        ]
+        indexes = [models.Index(fields=["new_path"], name="redirect_new_path_idx")]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
+
+    def get_absolute_url(self):
+        return self.new_path

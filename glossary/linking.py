@@ -1,0 +1,276 @@
+"""Glossary term links on articles and term pages, kept true as the glossary changes.
+
+kb/glossary_links.py does the linking itself; this module decides which terms take part and
+when it runs.
+
+Design, chosen by measuring (bench/glossary_links.py, figures in README.md). Linking a
+5,000-word article against 2,000 terms and aliases takes about 4 ms; re-linking 10,000 stored
+articles after a term change takes seconds. So:
+
+- Pages are linked when they are shown, over the stored, sanitised `body_html`, against the
+  terms that are live *now*. A draft term is never linked, and a term scheduled for 9:00 is
+  linked from 9:00 with nothing saved and no job run: "published" is decided at request time,
+  as everywhere else in kb (kb/publishing.py). Storing linked HTML at save time would mean
+  re-writing every affected article on each term change *and* something to wake up when a
+  scheduled term goes live; linking at display time costs a page one query (the glossary
+  version) when its linked body is cached, and a few milliseconds when it is not.
+- `glossary_version()` is that query: the number of terms, the last change to any of them and
+  the number live. Every edit, bulk update (GlossaryTermQuerySet.update bumps `updated_at`),
+  deletion and go-live changes it, so the cached matcher (one per process per version) and the
+  cached linked bodies (keyed by article, its last change and the version) are never stale.
+- "Used in" (a term's page lists the published articles that link to it) needs the relation
+  stored: `Article.linked_terms`. It is computed against the terms that are published or
+  scheduled, so it needs no update when a scheduled term goes live, and it is recomputed for
+  just the affected articles when an article is saved or a term is added, renamed, given other
+  aliases, published, unpublished or deleted (signals below, GlossaryTermQuerySet.update), in
+  batches of BATCH_SIZE with bounded memory. (Until a scheduled term goes live, a shorter live
+  term it would take the place of may be missing from "Used in" on pages that only mention
+  the longer one.)
+"""
+
+import hashlib
+from functools import lru_cache
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Count, Max, Q
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.utils import timezone
+
+from articles.models import Article
+from glossary.models import LINKED_BY, GlossaryTerm
+from kb.glossary_links import Entry, Glossary
+from kb.publishing import Status, published_q
+
+BATCH_SIZE = 250
+# Linked bodies are cached under a key that changes with the article and the glossary, so the
+# timeout only bounds how long an unused entry lingers.
+LINKED_BODY_TIMEOUT = 24 * 60 * 60
+ENTRY_FIELDS = ("pk", "term", "slug", "short_definition", "aliases")
+
+
+def glossary_version():
+    """A value that changes whenever the linkable terms, or any of their names, may have."""
+    row = GlossaryTerm.objects.aggregate(
+        terms=Count("pk"), changed=Max("updated_at"), live=Count("pk", filter=published_q())
+    )
+    changed = row["changed"].isoformat() if row["changed"] else ""
+    return f"{row['terms']}.{row['live']}.{changed}"
+
+
+def _entries(terms):
+    return [
+        Entry(
+            id=term.pk,
+            url=term.get_absolute_url(),
+            definition=term.short_definition,
+            phrases=(term.term, *term.alias_list),
+        )
+        for term in terms.only(*ENTRY_FIELDS).order_by("term", "pk")
+    ]
+
+
+@lru_cache(maxsize=4)
+def _glossary(kind, version):
+    if kind == "live":
+        terms = GlossaryTerm.objects.published()
+    else:  # published or scheduled: what "Used in" is computed against
+        terms = GlossaryTerm.objects.filter(status=Status.PUBLISHED)
+    return Glossary(_entries(terms))
+
+
+def live_glossary(version=None):
+    """The terms readers can see now, compiled (once per process per glossary version)."""
+    return _glossary("live", version or glossary_version())
+
+
+def linked_body(article, version=None):
+    """The article's body as readers see it: its first mention of each live term linked."""
+    if not article.link_glossary_terms:
+        return article.body_html
+    version = version or glossary_version()
+    key = (
+        "glossary-linked-body:"
+        + hashlib.sha256(
+            f"{article.pk}|{article.updated_at.isoformat()}|{version}".encode()
+        ).hexdigest()
+    )
+    body = cache.get(key)
+    if body is None:
+        excluded = article.glossary_exclusions.values_list("pk", flat=True)
+        body = live_glossary(version).link(article.body_html, skip=set(excluded)).html
+        cache.set(key, body, LINKED_BODY_TIMEOUT)
+    return body
+
+
+def linked_explanation(term):
+    """A term's explanation with the other live terms linked (never the term itself)."""
+    return live_glossary().link(term.explanation_html, skip={term.pk}).html
+
+
+# --- The stored relation: which articles link to which terms ---------------------------------
+
+
+def update_links(articles, batch_size=BATCH_SIZE):
+    """Recompute `linked_terms` for `articles` (a queryset), a batch at a time.
+
+    Each batch reads only ids, bodies and exclusions, and rewrites the relation rows of the
+    articles whose links changed: memory stays bounded by the batch, whatever the total.
+    Returns how many articles' links changed.
+    """
+    glossary = _glossary("linking", glossary_version())
+    links = Article.linked_terms.through
+    exclusions = Article.glossary_exclusions.through
+    changed = 0
+    last = 0
+    while True:
+        batch = list(
+            articles.filter(pk__gt=last)
+            .order_by("pk")
+            .values_list("pk", "body_html", "link_glossary_terms")[:batch_size]
+        )
+        if not batch:
+            return changed
+        last = batch[-1][0]
+        ids = [pk for pk, _, _ in batch]
+        excluded, current = {}, {}
+        for article, term in exclusions.objects.filter(article_id__in=ids).values_list(
+            "article_id", "glossaryterm_id"
+        ):
+            excluded.setdefault(article, set()).add(term)
+        for article, term in links.objects.filter(article_id__in=ids).values_list(
+            "article_id", "glossaryterm_id"
+        ):
+            current.setdefault(article, set()).add(term)
+        rows, stale = [], []
+        for pk, body_html, enabled in batch:
+            linked = ()
+            if enabled:
+                linked = glossary.link(body_html, skip=excluded.get(pk, ())).term_ids
+            if set(linked) != current.get(pk, set()):
+                stale.append(pk)
+                rows += [links(article_id=pk, glossaryterm_id=term) for term in linked]
+        if stale:
+            with transaction.atomic():
+                links.objects.filter(article_id__in=stale).delete()
+                links.objects.bulk_create(rows)
+            changed += len(stale)
+
+
+def mentions(phrases):
+    """Articles whose text may mention one of `phrases`: a cheap superset, checked by linking.
+
+    SQLite folds the case of ASCII letters only, so other spellings are asked for as well.
+    """
+    condition = Q()
+    for phrase in phrases:
+        phrase = " ".join(phrase.split())
+        spellings = {phrase}
+        if not phrase.isascii():
+            spellings |= {phrase.lower(), phrase.upper(), phrase.capitalize(), phrase.title()}
+        for spelling in spellings:
+            condition |= Q(body_text__icontains=spelling)
+    return condition
+
+
+def articles_affected_by(terms):
+    """The articles whose links may change when `terms` (GlossaryTerm rows) change: those
+    linking to or excluding them now, and those mentioning their current names."""
+    ids = [term.pk for term in terms]
+    condition = Q(
+        pk__in=Article.linked_terms.through.objects.filter(glossaryterm_id__in=ids).values(
+            "article_id"
+        )
+    ) | Q(
+        pk__in=Article.glossary_exclusions.through.objects.filter(glossaryterm_id__in=ids).values(
+            "article_id"
+        )
+    )
+    phrases = [p for term in terms if term.status == Status.PUBLISHED for p in term_phrases(term)]
+    if phrases:
+        condition |= mentions(phrases)
+    return Article.objects.filter(condition)
+
+
+def term_phrases(term):
+    return [term.term, *term.alias_list]
+
+
+def update_links_for_terms(term_ids):
+    """After a change to these terms, re-link the articles it may affect.
+
+    Run in the transaction of the change, so the relation never lags behind the glossary.
+    """
+    terms = list(
+        GlossaryTerm.objects.filter(pk__in=term_ids).only("pk", "term", "aliases", "status")
+    )
+    return update_links(articles_affected_by(terms))
+
+
+# --- Signals ----------------------------------------------------------------------------------
+
+LINKING_FIELDS = sorted(LINKED_BY)
+
+
+def _term_saving(sender, instance, raw=False, **kwargs):
+    if raw or instance.pk is None:
+        instance._linking_before = None
+        return
+    instance._linking_before = (
+        GlossaryTerm.objects.filter(pk=instance.pk).values_list(*LINKING_FIELDS).first()
+    )
+
+
+def _term_saved(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
+    now = tuple(getattr(instance, name) for name in LINKING_FIELDS)
+    if getattr(instance, "_linking_before", None) == now:
+        return  # a new definition or explanation: shown at once, links unchanged
+    update_links_for_terms([instance.pk])
+
+
+def _term_deleting(sender, instance, **kwargs):
+    # The relation rows go with the term: remember whose links it was part of.
+    instance._linking_articles = list(articles_affected_by([instance]).values_list("pk", flat=True))
+
+
+def _term_deleted(sender, instance, **kwargs):
+    ids = getattr(instance, "_linking_articles", [])
+    if ids:
+        update_links(Article.objects.filter(pk__in=ids))
+
+
+def _article_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        update_links(Article.objects.filter(pk=instance.pk))
+
+
+def _exclusions_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:  # term.excluded_from.add(article, ...)
+        articles = Article.objects.filter(pk__in=pk_set or ())
+    else:
+        articles = Article.objects.filter(pk=instance.pk)
+    # Exclusions are part of the article: a new `updated_at` retires its cached linked body.
+    articles.update(updated_at=timezone.now())
+    update_links(articles)
+
+
+def connect_signals():
+    """Called from GlossaryConfig.ready()."""
+    pre_save.connect(_term_saving, sender=GlossaryTerm, dispatch_uid="kb_glossary_links_saving")
+    post_save.connect(_term_saved, sender=GlossaryTerm, dispatch_uid="kb_glossary_links_saved")
+    pre_delete.connect(
+        _term_deleting, sender=GlossaryTerm, dispatch_uid="kb_glossary_links_deleting"
+    )
+    post_delete.connect(
+        _term_deleted, sender=GlossaryTerm, dispatch_uid="kb_glossary_links_deleted"
+    )
+    post_save.connect(_article_saved, sender=Article, dispatch_uid="kb_glossary_links_article")
+    m2m_changed.connect(
+        _exclusions_changed,
+        sender=Article.glossary_exclusions.through,
+        dispatch_uid="kb_glossary_links_exclusions",
+    )
