@@ -6,6 +6,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article
+from glossary.linking import linked_explanation
 from glossary.models import GlossaryTerm
 
 OTHER = "#"
@@ -68,6 +69,15 @@ class GlossaryTermDetailView(DetailView):
                 "related_articles",
                 queryset=Article.objects.published().select_related("section").in_guide_order(),
             ),
+            # "Used in": the published articles whose body links to this term.
+            Prefetch(
+                "linking_articles",
+                queryset=Article.objects.published()
+                .select_related("section")
+                .in_guide_order()
+                .without_body(),
+                to_attr="used_in",
+            ),
             "tags",
         )
 
@@ -80,5 +90,6 @@ class GlossaryTermDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_preview"] = not self.object.is_published
+        context["explanation_html"] = linked_explanation(self.object)
         context["index_anchor"] = letter_anchor(jump_letter(self.object))
         return context
