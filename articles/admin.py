@@ -4,7 +4,15 @@ from django.utils.html import format_html
 from taggit.managers import TaggableManager
 from taggit.models import Tag as UnusedTaggitTag
 
-from articles.models import Article, MissedSearch, Section, Tag, Topic, TopicMembership
+from articles.models import (
+    Article,
+    MissedSearch,
+    Redirect,
+    Section,
+    Tag,
+    Topic,
+    TopicMembership,
+)
 from articles.tagging import TagNamesField
 from kb.admin import PublishableAdmin
 
@@ -138,6 +146,24 @@ class MissedSearchAdmin(admin.ModelAdmin):
     date_hierarchy = "last_seen"
     ordering = ["-count", "-last_seen"]
     readonly_fields = ["query", "count", "first_seen", "last_seen"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    """Old URLs of pages that moved. Recorded by the pages' saves (articles/redirects.py), so
+    they are read-only here; deleting one lets its old path 404 again."""
+
+    list_display = ["old_path", "new_path", "content_type", "created_at"]
+    list_filter = ["content_type"]
+    search_fields = ["old_path", "new_path"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["old_path", "new_path", "content_type", "object_id", "created_at"]
 
     def has_add_permission(self, request):
         return False

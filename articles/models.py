@@ -5,7 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -98,10 +98,16 @@ class Section(PublishableModel):
         return reverse("articles:section", kwargs={"section": self.slug})
 
     def save(self, *args, **kwargs):
+        from articles import redirects
+
+        old_url = redirects.stored_url(self)
         if not self.slug:
             self.slug = unique_slug(self, self.title, fallback="chapter")
         self.intro_html = render(self.intro).html
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            # A new chapter slug moves the chapter and every article in it.
+            redirects.follow_move(self, old_url, contents=self.articles.only("slug", "section"))
 
 
 class ArticleQuerySet(PublishableQuerySet):
@@ -236,6 +242,9 @@ class Article(PublishableModel):
         return self.is_published and self.section.is_published
 
     def save(self, *args, **kwargs):
+        from articles import redirects
+
+        old_url = redirects.stored_url(self, "section")
         if not self.slug:
             self.slug = unique_slug(
                 self,
@@ -249,7 +258,9 @@ class Article(PublishableModel):
         self.body_text = rendered.text
         self.word_count = rendered.word_count
         self.reading_time = rendered.reading_time
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            redirects.follow_move(self, old_url, markdown_version=True)
 
 
 # The article fields whose words are searched; bulk updates of them refresh the search index.

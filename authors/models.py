@@ -1,9 +1,10 @@
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
+from articles import redirects
 from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.slugs import unique_slug
 
@@ -52,10 +53,13 @@ class Author(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        old_url = redirects.stored_url(self)
         if not self.slug:
             self.slug = unique_slug(self, self.name, fallback="author")
         self.bio_html = render(self.bio).html
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            redirects.follow_move(self, old_url)
 
     def get_absolute_url(self):
         return reverse("authors:detail", kwargs={"slug": self.slug})

@@ -1,10 +1,11 @@
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from articles import redirects
 from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.publishing import PublishableModel, PublishableQuerySet
 from kb.slugs import unique_slug
@@ -94,8 +95,11 @@ class GlossaryTerm(PublishableModel):
         return first if first.isalpha() else "#"
 
     def save(self, *args, **kwargs):
+        old_url = redirects.stored_url(self)
         if not self.slug:
             self.slug = unique_slug(self, self.term, fallback="term")
         self.aliases = ", ".join(dict.fromkeys(self.alias_list))
         self.explanation_html = render(self.explanation).html
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            redirects.follow_move(self, old_url)

@@ -1,0 +1,210 @@
+"""Links never break: when a page moves, its old URL redirects and links to it follow it.
+
+A page moves when an editor changes an article's slug or chapter, a chapter's slug (which moves
+the chapter and every article in it), or a glossary term's or an author's slug. The model's
+save() asks for `stored_url()` before writing and calls `follow_move()` after, in the same
+transaction, which
+- records a `Redirect` from each old path to the new one. Chains collapse (A -> B, then B -> C
+  leaves A -> C: one hop) and loops cannot happen: moving a page back to an old path deletes
+  the redirect from that path (and a check constraint refuses one that points at itself);
+- rewrites links to the old path in every Markdown source (article bodies, chapter
+  introductions, glossary explanations, author bios) and saves those items, so their HTML is
+  rendered again. A link matches only on a path boundary: renaming /guide/a/b/ leaves
+  /guide/a/b-2/ and /guide/a/b/c/ alone, and links to other sites with the same path too.
+
+`RedirectFallbackMiddleware` (articles/middleware.py) answers a 404 at an old path with a 301 to
+the new one, keeping the query string; an article's Markdown version (.md) follows its page.
+
+Drafts: every move is recorded, whatever the status, so an article renamed while unpublished
+keeps its old links once it is published. A redirect is only followed for someone who may see
+its target, though: to anyone else an old path of a draft stays a plain 404, and the new slug is
+never revealed. (Links in Markdown that already pointed at a draft do follow it: an editor chose
+to link to it, and readers get a 404 there until it is published either way.)
+
+Why not django.contrib.redirects: it needs the sites framework, and with SITE_ID set sitemaps
+and feeds take their domain from the Site row instead of the request (example.com unless someone
+keeps it up to date); it matches the path *with* its query string, so /old/?utm_source=x would
+404; its paths stop at 200 characters where ours reach 409; and it has no link to the page, so it
+could not hide drafts.
+"""
+
+import operator
+import re
+from functools import reduce
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.encoding import iri_to_uri, uri_to_iri
+
+from articles.models import Article, Redirect
+
+# Where Markdown is written, as (model, source field): the places whose links are rewritten.
+MARKDOWN_SOURCES = [
+    ("articles.Article", "body"),
+    ("articles.Section", "intro"),
+    ("glossary.GlossaryTerm", "explanation"),
+    ("authors.Author", "bio"),
+]
+BATCH_SIZE = 100
+
+# What may come before a site path in Markdown or HTML (`](`, `: `, `<`, `href="`) but not
+# inside a longer URL, and what ends one: `)`, an anchor, a query, space, a quote, `>`, `]`.
+_NOT_AFTER = r"(?<![\w.~%:/@+-])"
+_PATH_END = r"(?=[)#?\s\"'<>\]]|$)"
+
+
+def stored_url(instance, *related):
+    """The URL the database still holds for `instance`, before a save changes it.
+
+    None for a new item. `related` names the relations the URL is built from (an article's
+    "section"), loaded in the same query.
+    """
+    if instance.pk is None:
+        return None
+    fields = ["slug", *related, *(f"{name}__slug" for name in related)]
+    stored = (
+        type(instance)
+        ._base_manager.select_related(*related)
+        .only(*fields)
+        .filter(pk=instance.pk)
+        .first()
+    )
+    return stored.get_absolute_url() if stored else None
+
+
+def follow_move(target, old_url, contents=None, markdown_version=False):
+    """After `target` was saved: if it left `old_url`, redirect there and rewrite links to it.
+
+    `contents` are the items whose URLs sit under the target's (a chapter's articles): they
+    move with it. `markdown_version`: the target also has a .md URL (articles do).
+    """
+    new_url = target.get_absolute_url()
+    if old_url is None or old_url == new_url:
+        return
+    record_redirect(old_url, new_url, target)
+    for item in contents if contents is not None else ():
+        item_url = item.get_absolute_url()
+        record_redirect(old_url + item_url.removeprefix(new_url), item_url, item)
+    moves = [(old_url, new_url)]
+    if markdown_version:
+        moves.append((markdown_url(old_url), markdown_url(new_url)))
+    rewrite_links(moves, prefix=contents is not None, saved=target)
+
+
+def markdown_url(url):
+    """/guide/chapter/article/ -> /guide/chapter/article.md"""
+    return url.removesuffix("/") + ".md"
+
+
+def record_redirect(old_url, new_url, target):
+    old_path, new_path = uri_to_iri(old_url), uri_to_iri(new_url)
+    # The page is back at a path it once left: that path must serve it, not redirect.
+    Redirect.objects.filter(old_path=new_path).delete()
+    # Whatever led to the old path now leads straight to the new one.
+    Redirect.objects.filter(new_path=old_path).update(new_path=new_path)
+    Redirect.objects.update_or_create(
+        old_path=old_path,
+        defaults={
+            "new_path": new_path,
+            "content_type": ContentType.objects.get_for_model(target),
+            "object_id": target.pk,
+        },
+    )
+
+
+def own_hosts():
+    """The site's host names, for absolute links to it: ALLOWED_HOSTS without wildcards."""
+    return [host for host in settings.ALLOWED_HOSTS if host != "*" and not host.startswith(".")]
+
+
+def link_pattern(old_path, prefix=False):
+    """`old_path` as a link in Markdown or HTML, optionally with the site's scheme and host.
+
+    With `prefix`, any path under it matches too (a chapter's article links).
+    """
+    hosts = "|".join(re.escape(host) for host in own_hosts())
+    origin = rf"(?P<origin>https?://(?:{hosts})(?::\d+)?)?" if hosts else "(?P<origin>)"
+    end = "" if prefix else _PATH_END
+    return re.compile(rf"{_NOT_AFTER}{origin}{re.escape(old_path)}{end}")
+
+
+def rewrite(text, moves, prefix=False):
+    """`text` with its links to each old path of `moves` pointing at the new one."""
+    for old, new in spellings(moves):
+        text = link_pattern(old, prefix).sub(
+            lambda match, new=new: (match["origin"] or "") + new, text
+        )
+    return text
+
+
+def spellings(moves):
+    """Each (old, new) URL pair as an author may write it: percent-encoded and as plain text
+    ("/guide/caf%C3%A9/" and "/guide/café/")."""
+    pairs = []
+    for old, new in moves:
+        for pair in ((iri_to_uri(old), iri_to_uri(new)), (uri_to_iri(old), uri_to_iri(new))):
+            if pair not in pairs:
+                pairs.append(pair)
+    return pairs
+
+
+def rewrite_links(moves, prefix=False, saved=None):
+    """Rewrite links to the old URLs of `moves` in every Markdown source, and save each item
+    that changed so its HTML is rendered again. `saved` is the item being saved right now: if
+    it links to itself, that instance is the one rewritten, so the caller's copy stays current.
+    """
+    olds = [old for old, _new in spellings(moves)]
+    for label, field in MARKDOWN_SOURCES:
+        model = apps.get_model(label)
+        linking = reduce(operator.or_, (Q(**{f"{field}__contains": old}) for old in olds))
+        pks = list(model._base_manager.filter(linking).values_list("pk", flat=True))
+        for start in range(0, len(pks), BATCH_SIZE):
+            for item in model._base_manager.filter(pk__in=pks[start : start + BATCH_SIZE]):
+                if isinstance(saved, model) and item.pk == saved.pk:
+                    item = saved
+                text = rewrite(getattr(item, field), moves, prefix)
+                if text != getattr(item, field):
+                    setattr(item, field, text)
+                    item.save()
+
+
+def find_redirect(path):
+    """The redirect for a request path that found nothing, and where it leads (or None, None).
+
+    An article's Markdown version (/guide/c/a.md) follows the article's redirect.
+    """
+    redirect = Redirect.objects.filter(old_path=path).first()
+    if redirect is not None:
+        return redirect, redirect.new_path
+    if path.endswith(".md"):
+        redirect = Redirect.objects.filter(
+            old_path=path.removesuffix(".md") + "/",
+            content_type=ContentType.objects.get_for_model(Article),
+        ).first()
+        if redirect is not None:
+            return redirect, markdown_url(redirect.new_path)
+    elif settings.APPEND_SLASH and not path.endswith("/"):
+        redirect = Redirect.objects.filter(old_path=path + "/").first()
+        if redirect is not None:
+            return redirect, redirect.new_path
+    return None, None
+
+
+def is_visible_to_readers(item):
+    if hasattr(item, "is_visible_to_readers"):  # an article: its chapter must be published too
+        return item.is_visible_to_readers
+    return getattr(item, "is_published", True)  # authors have no status
+
+
+def may_follow(redirect, user):
+    """Whether `user` may be sent to the redirect's page: anyone when readers can see it,
+    otherwise only an editor who may change it (and so preview it)."""
+    target = redirect.target
+    if target is None:  # deleted: there is nothing to send anyone to
+        return False
+    if is_visible_to_readers(target):
+        return True
+    opts = target._meta
+    return user.is_staff and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
