@@ -74,12 +74,35 @@ def test_implausible_career_start_is_refused(admin_client):
 
 
 def test_deleting_an_author_with_articles_is_refused_and_names_them(admin_client):
-    article = ArticleFactory(title="Product Management vs. Product Development")
+    article = ArticleFactory(
+        title="Product Management vs. Product Development", author__name="Anna Grigoryan"
+    )
     url = reverse("admin:authors_author_delete", args=[article.author.pk])
     page = admin_client.get(url).content.decode()
+    assert "Anna Grigoryan cannot be deleted: they are the author of the articles below." in page
+    assert "Give each of them another author first" in page
     assert "Product Management vs. Product Development" in page
+    assert "Yes, I’m sure" not in page
     admin_client.post(url, {"post": "yes"})
     assert Author.objects.filter(pk=article.author.pk).exists()
+
+
+def test_deleting_selected_authors_with_articles_is_refused_and_names_them(admin_client):
+    article = ArticleFactory(title="Roadmaps")
+    free = AuthorFactory()
+    changelist = reverse("admin:authors_author_changelist")
+    data = {"action": "delete_selected", "_selected_action": [article.author.pk, free.pk]}
+    page = admin_client.post(changelist, data).content.decode()
+    assert "These authors cannot be deleted" in page
+    assert "Roadmaps" in page
+    admin_client.post(changelist, {**data, "post": "yes"})
+    assert Author.objects.count() == 2
+
+
+def test_deleting_an_author_without_articles_still_asks_to_confirm(admin_client):
+    author = AuthorFactory()
+    page = admin_client.get(reverse("admin:authors_author_delete", args=[author.pk]))
+    assert "Are you sure" in page.content.decode()
 
 
 def test_years_of_experience_follow_career_start():
