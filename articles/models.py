@@ -90,6 +90,7 @@ class Section(PublishableModel):
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="section_unique_slug"),
         ]
+        permissions = [("publish_section", "Can publish, schedule and unpublish chapters")]
 
     def __str__(self):
         return f"{self.position}. {self.title}"
@@ -148,6 +149,10 @@ class ArticleQuerySet(PublishableQuerySet):
         search.update_search_vectors(Article.objects.filter(pk__in=pks))
         return updated
 
+    def review_overdue(self, today=None):
+        """Articles whose next review date has passed."""
+        return self.filter(next_review_at__lt=today or timezone.localdate())
+
     def without_body(self):
         """Leave the (long) body and its derived fields unloaded: enough for links and lists."""
         return self.defer(*BODY_FIELDS)
@@ -184,6 +189,22 @@ class Article(PublishableModel):
     body = MarkdownxField(max_length=MAX_SOURCE_CHARS)
     author = models.ForeignKey("authors.Author", on_delete=models.PROTECT, related_name="articles")
     tags = TaggableManager(through=TaggedArticle, blank=True)
+    # Trust signals: readers see "Reviewed by X on DATE"; editors see when a review is due.
+    reviewer = models.ForeignKey(
+        "authors.Author",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewed_articles",
+        help_text="Who checked the article for accuracy (named on the page with the date).",
+    )
+    last_reviewed_at = models.DateField("last reviewed", null=True, blank=True)
+    next_review_at = models.DateField(
+        "next review",
+        null=True,
+        blank=True,
+        help_text="After this date the article is flagged to editors as due for review.",
+    )
 
     body_html = models.TextField(editable=False, default="")
     toc = models.JSONField("table of contents", editable=False, default=list)
@@ -220,7 +241,15 @@ class Article(PublishableModel):
             models.UniqueConstraint(
                 fields=["section", "slug"], name="article_unique_slug_in_section"
             ),
+            models.CheckConstraint(
+                condition=models.Q(last_reviewed_at__isnull=True)
+                | models.Q(next_review_at__isnull=True)
+                | models.Q(next_review_at__gt=models.F("last_reviewed_at")),
+                name="article_next_review_after_last_review",
+                violation_error_message="The next review must come after the last review.",
+            ),
         ]
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
         indexes = [
             models.Index(fields=["status", "published_at"], name="article_published_idx"),
             # Covers the published rule, so search lists visible ids without reading rows.
@@ -240,6 +269,10 @@ class Article(PublishableModel):
     @property
     def is_visible_to_readers(self):
         return self.is_published and self.section.is_published
+
+    @property
+    def is_review_overdue(self):
+        return self.next_review_at is not None and self.next_review_at < timezone.localdate()
 
     def save(self, *args, **kwargs):
         from articles import redirects

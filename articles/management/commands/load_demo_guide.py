@@ -29,6 +29,8 @@ EDITOR_AUTHOR = "anna-grigoryan"
 # What an editor looks after. Topic members are edited inline on a topic, so they come too.
 EDITOR_MODELS = (Article, Section, Topic, TopicMembership, Tag, Author, GlossaryTerm)
 EDITOR_ACTIONS = ("add", "change", "delete", "view")
+# ... and publishes, schedules and unpublishes (the permissions kb/admin.py checks).
+EDITOR_PUBLISHES = (Article, Section, GlossaryTerm)
 
 
 class Command(BaseCommand):
@@ -190,6 +192,10 @@ class Command(BaseCommand):
             for content_type in content_types
             for action in EDITOR_ACTIONS
         }
+        wanted.update(
+            (content_type.pk, f"publish_{content_type.model}")
+            for content_type in ContentType.objects.get_for_models(*EDITOR_PUBLISHES).values()
+        )
         permissions = [
             permission
             for permission in Permission.objects.filter(content_type__in=content_types)
