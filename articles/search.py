@@ -128,15 +128,6 @@ class Query:
     def phrases(self):
         return [phrase for clause in self.clauses for phrase in clause]
 
-    @property
-    def is_plain(self):
-        """Only words: no quotes, exclusions or alternatives, so it can equal a title."""
-        return (
-            bool(self)
-            and all(len(clause) == 1 for clause in self.clauses)
-            and not (self.excluded or '"' in self.text)
-        )
-
     def display(self):
         """The query written back in the syntax readers type (for "Showing results for")."""
 
