@@ -138,23 +138,26 @@ def update_links(articles, batch_size=BATCH_SIZE):
             "article_id", "glossaryterm_id"
         ):
             excluded.setdefault(article, set()).add(term)
-        for article, term in links.objects.filter(article_id__in=ids).values_list(
-            "article_id", "glossaryterm_id"
+        for row, article, term in links.objects.filter(article_id__in=ids).values_list(
+            "pk", "article_id", "glossaryterm_id"
         ):
-            current.setdefault(article, set()).add(term)
-        rows, stale = [], []
+            current.setdefault(article, {})[term] = row
+        added, removed = [], []
         for pk, body_html, enabled in batch:
-            linked = ()
+            linked = set()
             if enabled:
-                linked = glossary.link(body_html, skip=excluded.get(pk, ())).term_ids
-            if set(linked) != current.get(pk, set()):
-                stale.append(pk)
-                rows += [links(article_id=pk, glossaryterm_id=term) for term in linked]
-        if stale:
-            with transaction.atomic():
-                links.objects.filter(article_id__in=stale).delete()
-                links.objects.bulk_create(rows)
-            changed += len(stale)
+                linked = set(glossary.terms_in(body_html, skip=excluded.get(pk, ())))
+            rows = current.get(pk, {})
+            if linked != rows.keys():
+                changed += 1
+                added += [links(article_id=pk, glossaryterm_id=t) for t in linked - rows.keys()]
+                removed += [row for term, row in rows.items() if term not in linked]
+        # Only the rows that differ are written: a term change touches a row or two an article.
+        with transaction.atomic():
+            if removed:
+                links.objects.filter(pk__in=removed).delete()
+            if added:
+                links.objects.bulk_create(added)
 
 
 def mentions(phrases):

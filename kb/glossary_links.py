@@ -135,6 +135,15 @@ class Glossary:
         walker.close()
         return Linked("".join(walker.out), tuple(walker.linked))
 
+    def terms_in(self, safe_html, skip=()):
+        """The ids of the terms `link()` would link, in order, without building the HTML."""
+        if self.pattern is None or not safe_html:
+            return ()
+        walker = _Walker(self, frozenset(skip), build=False)
+        walker.feed(safe_html)
+        walker.close()
+        return tuple(walker.linked)
+
 
 def link_markup(entry, text):
     tip = f"term-tip-{entry.id}"
@@ -149,9 +158,10 @@ def link_markup(entry, text):
 class _Walker(HTMLParser):
     """Copies sanitised HTML through, linking terms in the text nodes it may touch."""
 
-    def __init__(self, glossary, skip):
+    def __init__(self, glossary, skip, build=True):
         super().__init__(convert_charrefs=False)
         self.glossary = glossary
+        self.build = build  # False: only find the terms
         self.skip = skip
         self.out = []
         self.linked = []
@@ -164,10 +174,13 @@ class _Walker(HTMLParser):
     def flush(self):
         if not self.raw:
             return
-        if self.skipped_depth or not self.remaining:
-            self.out.extend(self.raw)
+        raw = "".join(self.raw)
+        if self.skipped_depth or not self.remaining or raw.isspace():
+            linked = raw
         else:
-            self.out.append(self.link_text("".join(self.text), "".join(self.raw)))
+            linked = self.link_text("".join(self.text), raw)
+        if self.build:
+            self.out.append(linked)
         self.raw.clear()
         self.text.clear()
 
@@ -188,6 +201,8 @@ class _Walker(HTMLParser):
             self.done.add(entry.id)
             self.linked.append(entry.id)
             self.remaining -= 1
+            if not self.build:
+                continue
             pieces.append(html.escape(text[start : match.start()], quote=False))
             pieces.append(link_markup(entry, text[match.start() : match.end()]))
             start = match.end()
