@@ -48,12 +48,25 @@ def test_public_page_has_no_wcag_violations(new_page, demo_guide, axe_script, na
     assert failures == [], "\n".join(failures)
 
 
-def test_admin_article_form_has_no_wcag_violations(page, demo_guide, editor_login, axe_script):
-    editor_login(page)
-    response = page.goto("/admin/articles/article/add/")
-    assert response.status == 200
-    page.wait_for_selector(".markdownx-editor")
+# Third-party markup on the admin form that kb cannot label, excluded by exact selector:
+ADMIN_EXCLUSIONS = [
+    # Select2 4.0.13, vendored in Django's admin for autocomplete_fields, renders the inline
+    # search box of a multiple select as an <input> with no label (role=searchbox, no name);
+    # the select it stands for is labelled. The rest of the widget is still checked.
+    "#id_glossary_exclusions + .select2-container .select2-search__field",
+]
 
-    violations = axe_violations(page, axe_script)
 
-    assert violations == [], f"admin article form:\n{report(violations)}"
+def test_admin_article_form_has_no_wcag_violations(new_page, demo_guide, editor_login, axe_script):
+    failures = []
+    for scheme in ("light", "dark"):
+        page = new_page(color_scheme=scheme)
+        editor_login(page)
+        response = page.goto("/admin/articles/article/add/")
+        assert response.status == 200
+        page.wait_for_selector(".markdownx-editor")
+
+        if violations := axe_violations(page, axe_script, exclude=ADMIN_EXCLUSIONS):
+            failures.append(f"admin article form ({scheme}):\n{report(violations)}")
+
+    assert failures == [], "\n".join(failures)
