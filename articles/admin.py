@@ -14,7 +14,7 @@ from articles.models import (
     TopicMembership,
 )
 from articles.tagging import TagNamesField
-from kb.admin import PublishableAdmin
+from kb.admin import PublishableAdmin, VersionedAdmin
 
 # kb keeps its tags in articles.Tag; taggit's own table stays empty, so hide it.
 admin.site.unregister(UnusedTaggitTag)
@@ -23,7 +23,7 @@ TAG_FIELD = {TaggableManager: {"form_class": TagNamesField}}
 
 
 @admin.register(Section)
-class SectionAdmin(PublishableAdmin):
+class SectionAdmin(VersionedAdmin, PublishableAdmin):
     list_display = ["position", "title", "status", "published_at", "is_live", "article_count"]
     list_display_links = ["title"]
     list_editable = ["position"]
@@ -49,7 +49,7 @@ class TopicMembershipInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishableAdmin):
+class ArticleAdmin(VersionedAdmin, PublishableAdmin):
     list_display = [
         "title",
         "section",
@@ -91,7 +91,7 @@ class ArticleAdmin(PublishableAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(VersionedAdmin):
     list_display = ["title", "is_featured", "member_count"]
     list_filter = ["is_featured"]
     search_fields = ["title", "description"]

@@ -1,6 +1,7 @@
 import hashlib
 from urllib.parse import urlencode
 
+import reversion
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
@@ -42,6 +43,7 @@ class Tag(TagBase):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
+@reversion.register()
 class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
@@ -68,6 +70,7 @@ class SectionQuerySet(PublishableQuerySet):
         )
 
 
+@reversion.register()
 class Section(PublishableModel):
     """A numbered chapter of the guide."""
 
@@ -169,6 +172,12 @@ class ArticleQuerySet(PublishableQuerySet):
 BODY_FIELDS = ("body", "body_html", "body_text", "toc")
 
 
+# A version keeps the article's tag rows and topic memberships as they were then. The tags
+# manager itself is left to those rows (reversion cannot serialise it), and the search vector
+# is derived.
+@reversion.register(
+    exclude=["tags", "search_vector"], follow=["taggedarticle_set", "memberships"]
+)
 class Article(PublishableModel):
     section = models.ForeignKey(
         Section, on_delete=models.PROTECT, related_name="articles", verbose_name="chapter"
@@ -327,6 +336,7 @@ class ArticleSearchIndex(models.Model):
         return f"Search index entry for article {self.pk}"
 
 
+@reversion.register(follow=["memberships"])
 class Topic(models.Model):
     """A curated, ordered group of articles on one theme ("Product Management Team and Roles")."""
 
@@ -360,6 +370,7 @@ class TopicMembershipQuerySet(models.QuerySet):
         return self.filter(article__in=Article.objects.published())
 
 
+@reversion.register()
 class TopicMembership(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="memberships")
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="memberships")

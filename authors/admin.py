@@ -3,10 +3,11 @@ from django.db import models
 from django.db.models import Count
 
 from authors.models import Author
+from kb.admin import VersionedAdmin
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(VersionedAdmin):
     list_display = ["name", "job_title", "organisation", "user", "article_count"]
     list_select_related = ["user"]
     search_fields = ["name", "job_title", "organisation"]

@@ -1,3 +1,4 @@
+import reversion
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
@@ -9,6 +10,7 @@ from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.slugs import unique_slug
 
 
+@reversion.register()
 class Author(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, allow_unicode=True, blank=True)

@@ -2,11 +2,11 @@ from django.contrib import admin
 
 from articles.admin import TAG_FIELD
 from glossary.models import GlossaryTerm
-from kb.admin import PublishableAdmin
+from kb.admin import PublishableAdmin, VersionedAdmin
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(PublishableAdmin):
+class GlossaryTermAdmin(VersionedAdmin, PublishableAdmin):
     list_display = ["term", "aliases", "short_definition", "status", "is_live"]
     list_filter = ["status", ("tags", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["term", "aliases", "short_definition"]

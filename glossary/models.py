@@ -1,3 +1,4 @@
+import reversion
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +12,7 @@ from kb.publishing import PublishableModel, PublishableQuerySet
 from kb.slugs import unique_slug
 
 
+@reversion.register()
 class TaggedTerm(TaggedItemBase):
     content_object = models.ForeignKey("GlossaryTerm", on_delete=models.CASCADE)
     tag = models.ForeignKey("articles.Tag", on_delete=models.CASCADE, related_name="tagged_terms")
@@ -48,6 +50,8 @@ LINKED_BY = frozenset({"term", "aliases", "status"})
 SHOWN_IN_LINKS = LINKED_BY | {"slug", "short_definition", "published_at"}
 
 
+# A version keeps the term's tag rows as they were then (see articles.models.Article).
+@reversion.register(exclude=["tags"], follow=["taggedterm_set"])
 class GlossaryTerm(PublishableModel):
     term = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, allow_unicode=True, blank=True)

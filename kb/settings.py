@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "markdownx",
+    "reversion",
     "articles",
     "authors",
     "glossary",

@@ -19,7 +19,8 @@
   var MARGIN = 8;
   var current = null; // the open tooltip's {link, tip}
   var hideTimer = null;
-  var lastPointer = "mouse";
+  var lastPointer = "";
+  var tapped = null; // the link whose definition a first tap opened
 
   function tipFor(link) {
     var tip = document.getElementById(link.getAttribute("aria-describedby"));
@@ -55,6 +56,7 @@
 
   function hide() {
     clearTimeout(hideTimer);
+    tapped = null;
     if (!current) return;
     current.tip.hidden = true;
     current = null;
@@ -74,10 +76,12 @@
     link.addEventListener("blur", hideSoon);
     link.addEventListener("pointerdown", function (event) { lastPointer = event.pointerType; });
     link.addEventListener("click", function (event) {
-      if (lastPointer !== "touch") return;
-      if (current && current.link === link) return; // second tap: follow the link
+      var touch = lastPointer === "touch";
+      lastPointer = ""; // a later Enter key is a keyboard click
+      if (!touch || tapped === link) return; // not a tap, or the second tap: follow the link
       event.preventDefault();
       show(link);
+      tapped = link;
     });
     /* The pointer may move onto the tooltip (to read or select it) without it closing. */
     tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
