@@ -1,4 +1,13 @@
-"""Admin machinery shared by everything that can be published (chapters, articles, terms)."""
+"""Admin machinery shared by everything that can be published (chapters, articles, terms).
+
+Who may publish is a permission per model (`publish_article`, `publish_section`,
+`publish_glossaryterm`; the Editors group has them, the Writers group does not), checked here on
+the server, not only by hiding buttons: without it the status field offers only draft and in
+review, the publication date is read-only (no scheduling), the publish and unpublish actions are
+refused even when a crafted POST names them, and anything already published or scheduled is
+read-only and cannot be deleted, alone or in bulk. A writer's edit to a live page would reach
+readers unreviewed, so published items change only through an editor.
+"""
 
 import reversion
 from django import forms
@@ -6,6 +15,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
+from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms import Script
@@ -22,8 +32,13 @@ from kb import history
 from kb.publishing import Status
 
 
-@admin.action(description="Publish selected items now (or at their scheduled date)")
+@admin.action(
+    permissions=["publish"], description="Publish selected items now (or at their scheduled date)"
+)
 def publish(modeladmin, request, queryset):
+    # Django offers the action only with the permission; this also refuses a crafted POST.
+    if not modeladmin.has_publish_permission(request):
+        raise PermissionDenied
     now = timezone.now()
     updated = queryset.filter(published_at__isnull=True).update(
         status=Status.PUBLISHED, published_at=now, updated_at=now
@@ -34,8 +49,10 @@ def publish(modeladmin, request, queryset):
     modeladmin.message_user(request, f"Published {updated} item(s).", messages.SUCCESS)
 
 
-@admin.action(description="Unpublish selected items (back to draft)")
+@admin.action(permissions=["publish"], description="Unpublish selected items (back to draft)")
 def unpublish(modeladmin, request, queryset):
+    if not modeladmin.has_publish_permission(request):
+        raise PermissionDenied
     updated = queryset.update(status=Status.DRAFT, updated_at=timezone.now())
     modeladmin.message_user(request, f"Moved {updated} item(s) back to draft.", messages.SUCCESS)
 
@@ -43,6 +60,55 @@ def unpublish(modeladmin, request, queryset):
 class PublishableAdmin(admin.ModelAdmin):
     actions = [publish, unpublish]
     date_hierarchy = "published_at"
+    # Read-only for anyone who may not publish: setting a date is scheduling.
+    editor_only_fields = ["published_at"]
+
+    def has_publish_permission(self, request):
+        codename = get_permission_codename("publish", self.opts)
+        return request.user.has_perm(f"{self.opts.app_label}.{codename}")
+
+    def is_locked(self, request, obj):
+        """Published and scheduled items are the editors' alone."""
+        return (
+            obj is not None
+            and obj.status == Status.PUBLISHED
+            and not self.has_publish_permission(request)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self.is_locked(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self.is_locked(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            readonly += [name for name in self.editor_only_fields if name not in readonly]
+        return readonly
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not self.has_publish_permission(request):
+            # A posted "published" is then an invalid choice, not a quiet publish.
+            kwargs["choices"] = [
+                (value, label) for value, label in Status.choices if value != Status.PUBLISHED
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def get_deleted_objects(self, objs, request):
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if any(self.is_locked(request, obj) for obj in objs):
+            # Named plainly on the "Cannot delete" page (each such item also fails on its own).
+            perms_needed.add(f"published {self.opts.verbose_name_plural} (ask an editor)")
+        return deleted, model_count, perms_needed, protected
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if not self.has_publish_permission(request):
+            # Reordering from the list (chapter and article positions) rearranges the live
+            # guide: editors' work. Writers change a draft's position on its own page.
+            changelist.list_editable = ()
+        return changelist
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
