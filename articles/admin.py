@@ -1,9 +1,14 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
 from django.utils.html import format_html
 from taggit.managers import TaggableManager
 from taggit.models import Tag as UnusedTaggitTag
 
+from articles.attention import needs_attention
 from articles.models import (
     Article,
     MissedSearch,
@@ -40,6 +45,23 @@ class SectionAdmin(VersionedAdmin, PublishableAdmin):
         return obj.article_count
 
 
+class ReviewOverdueFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue"), ("planned", "Planned"), ("none", "No review date")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.review_overdue()
+        if self.value() == "planned":
+            return queryset.filter(next_review_at__gte=timezone.localdate())
+        if self.value() == "none":
+            return queryset.filter(next_review_at__isnull=True)
+        return queryset
+
+
 class TopicMembershipInline(admin.TabularInline):
     model = TopicMembership
     extra = 1
@@ -58,14 +80,24 @@ class ArticleAdmin(VersionedAdmin, PublishableAdmin):
         "status",
         "published_at",
         "is_live",
+        "review_overdue",
         "updated_at",
     ]
     list_editable = ["position"]
-    list_filter = ["status", "section", "author", ("tags", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "status",
+        ReviewOverdueFilter,
+        "section",
+        "author",
+        ("tags", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["section", "author"]
     search_fields = ["title", "summary", "body", "tags__name"]
     prepopulated_fields = {"slug": ["title"]}
+    # The reviewer is a plain labelled select: an empty Select2 box has no accessible name.
     autocomplete_fields = ["author", "glossary_exclusions"]
+    # A review is a trust claim readers see: editors record it.
+    editor_only_fields = ["published_at", "reviewer", "last_reviewed_at", "next_review_at"]
     formfield_overrides = TAG_FIELD
     readonly_fields = ["word_count", "reading_time", "created_at", "updated_at"]
     fieldsets = [
@@ -73,6 +105,7 @@ class ArticleAdmin(VersionedAdmin, PublishableAdmin):
         ("Credits and tags", {"fields": ["author", "tags"]}),
         ("Publishing", {"fields": ["status", "published_at"]}),
         ("Glossary links", {"fields": ["link_glossary_terms", "glossary_exclusions"]}),
+        ("Review", {"fields": ["reviewer", "last_reviewed_at", "next_review_at"]}),
         (
             "Facts",
             {
@@ -88,6 +121,30 @@ class ArticleAdmin(VersionedAdmin, PublishableAdmin):
         if author is not None:
             initial.setdefault("author", author.pk)
         return initial
+
+    @admin.display(description="review overdue", boolean=True, ordering="next_review_at")
+    def review_overdue(self, obj):
+        return obj.is_review_overdue
+
+    def get_urls(self):
+        attention = self.admin_site.admin_view(self.attention_view)
+        # Before the default URLs, whose "<object_id>/" would take "attention/".
+        return [
+            path("attention/", attention, name="articles_article_attention"),
+            *super().get_urls(),
+        ]
+
+    def attention_view(self, request):
+        """What needs an editor: items in review, scheduled, stale drafts, reviews due."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "What needs attention",
+            "opts": self.opts,
+            "groups": needs_attention(self.admin_site, request),
+        }
+        return TemplateResponse(request, "admin/articles/attention.html", context)
 
 
 @admin.register(Topic)
