@@ -223,6 +223,10 @@ class Article(PublishableModel):
     # PostgreSQL only (SQLite uses the FTS5 table ArticleSearchIndex): title (A), tags and
     # summary (B), body text (C); written by articles/search.py, never by forms.
     search_vector = SearchVectorField(null=True, editable=False)
+    # PostgreSQL only: title (A), tags and summary (B) without the body, small enough to stay
+    # in the row. Search ranks matches found here first, and these alone, so a common word
+    # does not mean ranking (reading the whole vector of) nearly every article.
+    search_head = SearchVectorField(null=True, editable=False)
     # Glossary term links (glossary/linking.py): readers see the first mention of each live
     # term linked to its definition, unless an editor turns that off or leaves a term out.
     link_glossary_terms = models.BooleanField(
@@ -267,6 +271,7 @@ class Article(PublishableModel):
             ),
             # Created on PostgreSQL only (see migration 0002); SQLite has no GIN.
             GinIndex(fields=["search_vector"], name="article_search_vector_idx"),
+            GinIndex(fields=["search_head"], name="article_search_head_idx"),
         ]
 
     def __str__(self):
