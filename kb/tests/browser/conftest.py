@@ -11,11 +11,14 @@ axe-core every test fails with a message saying what to install.
 """
 
 import os
+import sqlite3
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import connection
 
 from kb.tests.browser.pages import DESKTOP
 
@@ -105,10 +108,38 @@ def page(new_page):
     return new_page()
 
 
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker):
+    """On SQLite, a copy of the whole test database with the demo guide loaded, made once.
+
+    Loading the guide renders every article's Markdown (a second or more); most tests here
+    start from it, and SQLite's backup API copies the database back in milliseconds. Only ever
+    requested by `demo_guide`, inside a transactional test, which starts from the demo anyway.
+    Other databases load the guide for every test."""
+    if connection.vendor != "sqlite":
+        yield None
+        return
+    with django_db_blocker.unblock():
+        call_command("load_demo_guide", stdout=StringIO())
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+    yield copy
+    copy.close()
+
+
 @pytest.fixture
-def demo_guide(transactional_db):
-    """The demo product management guide: 17 chapters, authors, topics, glossary, tags."""
-    call_command("load_demo_guide", stdout=StringIO())
+def demo_guide(transactional_db, demo_database):
+    """The demo product management guide: 17 chapters, authors, topics, glossary, tags.
+
+    The test database is emptied after every test (`transactional_db`), the live server's
+    requests being outside the test's transaction."""
+    if demo_database is None:
+        call_command("load_demo_guide", stdout=StringIO())
+        return
+    connection.ensure_connection()
+    demo_database.backup(connection.connection)
+    # Content types were recreated, under other ids, when the last test's data was flushed.
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(scope="session")
