@@ -39,6 +39,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+import reversion
 import yaml
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -892,6 +893,13 @@ def import_guide(directory):
         importer.run()
         if importer.problems:
             raise GuideProblems(importer.problems.lines())  # rolls the transaction back
+        # Each item as imported is a version of its own, so an import can be undone item by
+        # item in the admin's history (kb/history.py).
+        for obj in importer.saved:
+            if reversion.is_registered(type(obj)):
+                with reversion.create_revision():
+                    reversion.set_comment(f"Imported from {directory}.")
+                    reversion.add_to_revision(obj)
         importer.summary.media_copied = _copy_media(guide.media)
     return importer.summary
 
@@ -907,6 +915,7 @@ class _Importer:
         self.problems = Problems()
         self.summary = ImportSummary()
         self.timestamps = []  # (model, pk, created_at, updated_at)
+        self.saved = []  # everything written, in order
         self.tags = {}  # casefolded name -> Tag
         self.articles = {}  # "chapter/article" -> Article, or None if it could not be saved
 
@@ -939,6 +948,7 @@ class _Importer:
             return False
         counter = self.summary.created if obj.pk is None else self.summary.updated
         obj.save()
+        self.saved.append(obj)
         counter[label] += 1
         if "created_at" in source.values:
             self.timestamps.append(

@@ -390,13 +390,25 @@ class VersionedAdmin(VersionAdmin):
             "kb_change_list_base": self._base_template("change_list.html"),
             **(extra_context or {}),
         }
-        if request.method == "POST" and request.POST.get("action") == "delete_selected":
-            # reversion records a list page's POST as one revision, saved when the request ends:
-            # after the rows are gone, so without them. Deletions keep their own last versions
-            # first (delete_queryset).
+        if request.method == "POST":
+            # reversion would record the list page's POST as one revision of every row it
+            # touched, and restoring any one of them would then put back all of them. Each row
+            # gets a revision of its own instead: save_model (list edits), response_action
+            # (bulk actions), delete_queryset (deletions, before the rows go).
             extra_context.setdefault("has_change_permission", self.has_change_permission(request))
             return super(VersionAdmin, self).changelist_view(request, extra_context)
         return super().changelist_view(request, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if reversion.is_active():  # the change form: reversion's revision covers the request
+            return super().save_model(request, obj, form, change)
+        with reversion.create_revision():  # a row edited in the list
+            reversion.set_user(request.user)
+            changed = ", ".join(
+                str(self.opts.get_field(name).verbose_name) for name in form.changed_data
+            )
+            reversion.set_comment(f"Changed {changed} in the list." if changed else "")
+            super().save_model(request, obj, form, change)
 
     def response_action(self, request, queryset):
         """Bulk actions (publish, unpublish) update rows without save(): version what changed."""
@@ -405,17 +417,14 @@ class VersionedAdmin(VersionAdmin):
             selected = queryset.filter(pk__in=request.POST.getlist(helpers.ACTION_CHECKBOX_NAME))
         before = dict(selected.order_by().values_list("pk", "updated_at"))
         response = super().response_action(request, queryset)
-        if before and reversion.is_active():
-            changed = [
-                obj
-                for obj in self.model._default_manager.filter(pk__in=before)
-                if obj.updated_at != before[obj.pk]
-            ]
-            for obj in changed:
-                reversion.add_to_revision(obj)
-            if changed:
-                action = self.get_actions(request).get(request.POST.get("action", ""))
-                reversion.set_comment(f"Bulk action: {action[2] if action else 'changed'}.")
+        action = self.get_actions(request).get(request.POST.get("action", ""))
+        comment = f"Bulk action: {action[2] if action else 'changed'}."
+        for obj in self.model._default_manager.filter(pk__in=before):
+            if obj.updated_at != before[obj.pk]:
+                with reversion.create_revision():
+                    reversion.set_user(request.user)
+                    reversion.set_comment(comment)
+                    reversion.add_to_revision(obj)
         return response
 
     def delete_model(self, request, obj):

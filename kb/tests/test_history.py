@@ -166,10 +166,50 @@ def test_a_bulk_publish_keeps_a_version_of_each_item_it_changed(admin_client):
         {"action": "publish", "_selected_action": [article.pk for article in drafts]},
     )
     assert response.status_code == 302
-    for article in drafts:
-        (version,) = versions(article)
-        assert version.field_dict["status"] == Status.PUBLISHED
-        assert version.revision.get_comment().startswith("Bulk action: Publish")
+    kept = [versions(article).get() for article in drafts]
+    assert all(version.field_dict["status"] == Status.PUBLISHED for version in kept)
+    assert all(
+        version.revision.get_comment().startswith("Bulk action: Publish") for version in kept
+    )
+    # One revision each: restoring one article never puts back the others.
+    assert kept[0].revision != kept[1].revision
+    assert all(version.revision.version_set.count() == 1 for version in kept)
+
+
+def test_reordering_in_the_list_keeps_a_version_of_each_row_on_its_own(admin_client):
+    section = SectionFactory()
+    first, second = ArticleFactory(section=section), ArticleFactory(section=section)
+    changelist = reverse("admin:articles_article_changelist")
+    data = shown_form(admin_client.get(changelist), "changelist-form")
+    rows = {data[f"form-{i}-id"]: i for i in range(int(data["form-TOTAL_FORMS"]))}
+    data[f"form-{rows[str(first.pk)]}-position"] = "20"
+    data[f"form-{rows[str(second.pk)]}-position"] = "10"
+    data["_save"] = "Save"
+
+    assert admin_client.post(changelist, data).status_code == 302
+
+    kept = [versions(article).get() for article in (first, second)]
+    assert [version.field_dict["position"] for version in kept] == [20, 10]
+    assert kept[0].revision != kept[1].revision
+    assert kept[0].revision.get_comment() == "Changed position in the list."
+
+
+def test_an_import_keeps_a_version_of_each_item_it_writes(tmp_path):
+    from articles.backup import export_guide, import_guide
+
+    article = ArticleFactory(tags=["roles"], body="Before the export.")
+    TopicMembershipFactory(article=article)
+    export_guide(tmp_path / "guide")
+    Article.objects.filter(pk=article.pk).update(body="Typed after the export.")
+
+    import_guide(tmp_path / "guide")
+
+    version = versions(article).get()
+    assert version.field_dict["body"] == "Before the export."
+    assert version.revision.get_comment() == f"Imported from {tmp_path / 'guide'}."
+    assert version.revision.version_set.count() == 3  # the article, its tag row, its topic row
+    for obj in (article.section, article.author, Topic.objects.get()):
+        assert versions(obj).count() == 1
 
 
 # --- A version is the item with its tags and topics as they were ------------------------------
@@ -499,3 +539,13 @@ def test_history_compare_and_recover_pages_open(admin_client, kind):
     opts = obj._meta
     recover_list = reverse(f"admin:{opts.app_label}_{opts.model_name}_recoverlist")
     assert admin_client.get(recover_list).status_code == 200
+
+
+def test_content_from_before_versions_gets_a_first_version_with_its_tags():
+    from django.core.management import call_command
+
+    article = ArticleFactory(tags=["roles"])
+    call_command("createinitialrevisions", "articles.Article", comment="First.", verbosity=0)
+    version = versions(article).get()
+    assert version.revision.get_comment() == "First."
+    assert version.revision.version_set.count() == 2  # the article and its tag row
