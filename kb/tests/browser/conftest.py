@@ -7,6 +7,8 @@ axe-core every test fails with a message saying what to install.
 
 - One browser for the session, a new context (cookies, viewport, colour scheme) per test.
 - Uncaught JavaScript errors on any page fail the test that opened it.
+- Settings stay as in production (DEBUG off, Secure cookies: Chromium treats http://localhost
+  as a secure context); only the urlconf adds uploaded media (urls.py beside this file).
 - Screenshots go to $KB_SCREENSHOTS_DIR, by default screenshots/ at the project's root.
 """
 
