@@ -176,7 +176,7 @@ BODY_FIELDS = ("body", "body_html", "body_text", "toc")
 # manager itself is left to those rows (reversion cannot serialise it), and the search vector
 # is derived.
 @reversion.register(
-    exclude=["tags", "search_vector"], follow=["taggedarticle_set", "memberships"]
+    exclude=["tags", "search_vector", "search_head"], follow=["taggedarticle_set", "memberships"]
 )
 class Article(PublishableModel):
     section = models.ForeignKey(

@@ -6,17 +6,26 @@ conjunction of clauses, each clause a set of alternative phrases, plus excluded 
 reader text ever reaches the database as syntax: each backend compiles the parsed words itself.
 
 - PostgreSQL: a stored, weighted `search_vector` on Article (title A, tags and summary B, body C)
-  with a GIN index, `SearchQuery(search_type="websearch", config="english")` per phrase,
-  `SearchRank` for order and `SearchHeadline` for the current page's snippets only; pg_trgm
-  finds the word a typo meant.
+  and a small `search_head` (title A, tags and summary B), each with a GIN index,
+  `SearchQuery(search_type="websearch", config="english")` per phrase, `SearchRank` for order
+  and `SearchHeadline` for the current page's snippets only; pg_trgm finds the word a typo
+  meant.
 - SQLite: the FTS5 table `articles_article_search` (porter stemming), written by triggers,
-  joined to the published articles, ranked by bm25 with column weights; `snippet()` for the
-  page's snippets; difflib finds the word a typo meant.
+  checked against the published articles (or, cheaper, against the few unpublished ones),
+  ranked by bm25 with column weights, the head being FTS5's column filter
+  `{title tags summary}`; `snippet()` for the page's snippets; difflib finds the word a typo
+  meant.
+
+Results come in tiers (see HEAD): the whole query in the title, tags or summary first, ranked
+on those fields only, then the rest, ranked only when a page reaches them. So a page of a
+common word ranks a few hundred articles, not nearly all of them; the count is one cheap query.
 
 Both give the same results for the same query; the same tests run on both. Glossary terms make
 search smarter: a query naming a term or one of its aliases ("PRD") also finds the other names
-("product requirements document") and shows the definition. Queries that find nothing are
-counted in `MissedSearch` for editors.
+("product requirements document") and shows the definition. Glossary terms and authors among
+the results are matched in the cached Lexicon and then checked in the database (no query when
+none match). Queries that find nothing are counted in `MissedSearch` for editors. A search
+from the header box (`go=1`) opens the one published article titled exactly as typed.
 """
 
 import bisect
@@ -33,10 +42,9 @@ from operator import and_, or_
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import IntegrityError, connection, connections, transaction
 from django.db.models import (
-    BigIntegerField,
-    Count,
     Exists,
     F,
     Func,
@@ -45,9 +53,8 @@ from django.db.models import (
     Subquery,
     TextField,
     Value,
-    Window,
 )
-from django.db.models.expressions import RawSQL
+from django.db.models.functions import Left, Length
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
 from django.utils.html import escape
@@ -55,7 +62,6 @@ from django.utils.safestring import mark_safe
 
 from articles.models import (
     Article,
-    ArticleSearchIndex,
     MissedSearch,
     Section,
     Tag,
@@ -63,6 +69,7 @@ from articles.models import (
 )
 from authors.models import Author
 from glossary.models import GlossaryTerm
+from kb.publishing import Status
 
 MAX_QUERY_CHARS = 200  # longer input is cut: nobody types more, and it bounds the work
 MAX_PHRASES = 12
@@ -209,7 +216,25 @@ class Lexicon:
     words: frozenset = frozenset()  # words of published titles, tags, terms and aliases
     titles: list = field(default_factory=list)  # (pk, title) of published articles
     title_words: list = field(default_factory=list)  # sorted (word, index into titles)
+    # Candidates for the results' glossary terms and authors, matched here rather than by a
+    # LIKE scan per search; the database then checks the few found (published, and so on).
+    term_texts: list = field(default_factory=list)  # (pk, term, aliases), case-folded
+    author_names: list = field(default_factory=list)  # (pk, name), case-folded; with articles
     built_at: float = 0.0
+
+    @cached_property
+    def titled(self):
+        """Case-folded title -> primary keys of the published articles with that title."""
+        found = {}
+        for pk, title in self.titles:
+            found.setdefault(" ".join(title.casefold().split()), []).append(pk)
+        return found
+
+    def terms_matching(self, query):
+        return [pk for pk, *texts in self.term_texts if text_matches(query, texts)]
+
+    def authors_matching(self, query):
+        return [pk for pk, name in self.author_names if text_matches(query, [name], True)]
 
     def titles_starting(self, words, limit):
         """Indexes of titles with a word starting with each of `words`, titles starting with
@@ -260,6 +285,7 @@ def build_lexicon():
     for pk, term, aliases in GlossaryTerm.objects.published().values_list("pk", "term", "aliases"):
         names = [words_of(name) for name in [term, *aliases.split(",")]]
         names = [name for name in dict.fromkeys(names) if name]
+        lexicon.term_texts.append((pk, term.casefold(), aliases.casefold()))
         if not names:
             continue
         lexicon.names_of[pk] = tuple(names)
@@ -276,6 +302,8 @@ def build_lexicon():
         vocabulary.update(words)
         title_words.update((word, index) for word in words)
     lexicon.title_words = sorted(title_words)
+    authors = Author.objects.filter(pk__in=published.values("author"))
+    lexicon.author_names = [(pk, name.casefold()) for pk, name in authors.values_list("pk", "name")]
     tag_names = Tag.objects.filter(tagged_articles__content_object__in=published).distinct()
     for name in tag_names.values_list("name", flat=True):
         vocabulary.update(words_of(name))
@@ -313,14 +341,48 @@ def fts5_string(phrase):
     return '"' + " ".join(phrase).replace('"', '""') + '"'
 
 
-ROWID, TEXT = BigIntegerField(), TextField()
+TEXT = TextField()
+
+# Ranking runs in tiers, so a common word never means ranking nearly every article: first the
+# articles matching the whole query in their title, tags or summary (the "head"), ranked on
+# those fields alone; then, only for pages reaching past them, those with some of the query's
+# words in the head (PARTIAL, for queries of several words), then those matching in the body
+# only, both ranked on all fields. A title, tag or summary match therefore always comes
+# before a body-only match.
+HEAD, PARTIAL, BODY = "head", "partial", "body"
+
+
+def tiers(query):
+    # With one clause, a phrase of it in the head is a match of the whole query there.
+    return (HEAD, PARTIAL, BODY) if len(query.clauses) > 1 else (HEAD, BODY)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The articles a search looks in: `queryset`, and optionally `hidden`, exactly the
+    articles not in it, when those are far fewer (all published articles: the unpublished
+    ones). Checking matches against the few is much cheaper than against the many."""
+
+    queryset: object
+    hidden: object = None
+
+    @property
+    def db(self):
+        return self.queryset.db
+
+
+def compiled(queryset):
+    """SQL and params of a queryset of primary keys; None when it can match nothing."""
+    try:
+        return queryset.order_by().values("pk").query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:
+        return None
 
 
 class SQLiteBackend:
     # bm25 weights for the FTS5 columns title, tags, summary, body.
     WEIGHTS = (20.0, 6.0, 6.0, 1.0)
-    # FTS5's bm25() cannot share a query with a window function: count separately.
-    window_count = False
+    HEAD_COLUMNS = "{title tags summary}"
 
     def match(self, query):
         def any_of(phrases):
@@ -331,40 +393,78 @@ class SQLiteBackend:
             expression = f"({expression}) NOT {any_of(query.excluded)}"
         return expression
 
-    def matching(self, queryset, query):
-        """Index rows matching `query` whose article is in `queryset`.
+    def tier_match(self, query, tier):
+        """The MATCH expression for one tier of `query`'s matches (None: all of them)."""
+        if tier is None:
+            return self.match(query)
+        wanted = self.match(Query(query.text, query.clauses))
+        head = f"{self.HEAD_COLUMNS} : ({wanted})"
+        excluded = self.match(Query(query.text, (query.excluded,))) if query.excluded else None
+        if tier == HEAD:
+            return f"({head}) NOT ({excluded})" if excluded else head
+        some_in_head = f"{self.HEAD_COLUMNS} : {self.match(Query(query.text, (query.phrases,)))}"
+        if tier == PARTIAL:
+            positive, negative = f"({wanted}) AND ({some_in_head})", head
+        else:  # BODY: none of the words in the head
+            positive, negative = wanted, some_in_head
+        negative = f"({negative}) OR ({excluded})" if excluded else negative
+        return f"({positive}) NOT ({negative})"
 
-        The full-text table drives the query: ranking happens in its own scan, and the
-        visible articles are a list it is checked against (`+rowid`: the unary plus keeps
-        SQLite from handing the list to FTS5, which would re-run the match once per id).
+    def _execute(self, scope, select, query, tier, tail="", params=()):
+        """Rows of `SELECT <select> FROM` the full-text rows matching `query` in `scope`.
+
+        The full-text table drives the query, checked against a list of article ids (`+rowid`:
+        the unary plus keeps SQLite from handing the list to FTS5, which would re-run the match
+        once per id): the hidden articles when the scope says which (usually a few), else the
+        visible ones. `params` fill `select` first, then `tail`.
         """
-        return (
-            ArticleSearchIndex.objects.filter(document=self.match(query))
-            .alias(plain_rowid=Func(F("pk"), template="+%(expressions)s", output_field=ROWID))
-            .filter(plain_rowid__in=queryset.order_by().values("pk"))
+        negate = scope.hidden is not None
+        ids = compiled(scope.hidden if negate else scope.queryset)
+        if ids is None and not negate:
+            return []
+        where, ids_params = "", ()
+        if ids is not None:
+            where = f" AND +rowid {'NOT IN' if negate else 'IN'} ({ids[0]})"
+            ids_params = ids[1]
+        sql = (
+            f"SELECT {select} FROM articles_article_search "
+            f"WHERE articles_article_search MATCH %s{where}{tail}"
         )
+        select_count = select.count("%s")
+        params = [
+            *params[:select_count],
+            self.tier_match(query, tier),
+            *ids_params,
+            *params[select_count:],
+        ]
+        with connections[scope.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
-    def count(self, queryset, query):
-        return self.matching(queryset, query).count()
+    def count(self, scope, query, tier=None):
+        return self._execute(scope, "count(*)", query, tier)[0][0]
 
-    def ranked(self, queryset, query):
+    def ranked(self, scope, query, tier, start, stop):
+        """[(pk, rank)] of this slice of one tier's matches, best first."""
         weights = ", ".join(str(weight) for weight in self.WEIGHTS)
-        return (
-            self.matching(queryset, query)
-            .annotate(rank=RawSQL(f"-bm25(articles_article_search, {weights})", ()))
-            .order_by("-rank", "pk")
+        return self._execute(
+            scope,
+            f"rowid, -bm25(articles_article_search, {weights}) AS score",
+            query,
+            tier,
+            " ORDER BY score DESC, rowid LIMIT %s OFFSET %s",
+            (stop - start, start),
         )
 
     def snippets(self, pks, query):
-        return (
-            self.matching(Article.objects.filter(pk__in=pks), query)
-            .annotate(
-                body_snippet=RawSQL(
-                    "snippet(articles_article_search, 3, %s, %s, %s, 32)", (START, STOP, "…")
-                ),
-                lede_snippet=RawSQL("highlight(articles_article_search, 2, %s, %s)", (START, STOP)),
-            )
-            .values_list("pk", "body_snippet", "lede_snippet")
+        """(pk, body snippet, highlighted lede) of these articles."""
+        return self._execute(
+            Scope(Article.objects.filter(pk__in=pks)),
+            "rowid, snippet(articles_article_search, 3, %s, %s, %s, 32), "
+            "highlight(articles_article_search, 2, %s, %s)",
+            query,
+            None,
+            params=(START, STOP, "…", START, STOP),
         )
 
     def closest_word(self, word, lexicon):
@@ -378,7 +478,6 @@ class PostgresBackend:
     # many mentions in the body never outrank one in the title.
     WEIGHTS = [0.02, 0.1, 0.4, 1.0]
     TRIGRAM_THRESHOLD = 0.3
-    window_count = True  # the page's ranked ids and the total in one query
 
     def search_query(self, query):
         def phrase_query(phrase):
@@ -393,39 +492,87 @@ class PostgresBackend:
             combined &= ~any_of(query.excluded)
         return combined
 
-    def count(self, queryset, query):
-        return queryset.filter(search_vector=self.search_query(query)).count()
+    def matching(self, queryset, query, tier=None):
+        wanted = self.search_query(Query(query.text, query.clauses))
+        if tier == HEAD:
+            found = queryset.filter(search_head=wanted)
+            # An excluded word counts wherever it is, the body included.
+            return found.filter(search_vector=self.search_query(query)) if query.excluded else found
+        found = queryset.filter(search_vector=self.search_query(query))
+        if tier is None:
+            return found
+        some = self.search_query(Query(query.text, (query.phrases,)))
+        if tier == PARTIAL:
+            return found.filter(search_head=some).exclude(search_head=wanted)
+        return found.exclude(search_head=some)
 
-    def ranked(self, queryset, query):
+    def count(self, scope, query, tier=None):
+        found = self.matching(scope.queryset, query, tier)
+        if tier is not None:
+            return found.count()
+        # Most articles match a common word, so the planner would read every row in turn, and
+        # with it every article's stored vector (TOASTed: decompressed), about 10 µs apiece.
+        # The GIN index answers plain words without reading any vector: ask for it.
+        with transaction.atomic(using=found.db), connections[found.db].cursor() as cursor:
+            cursor.execute(
+                "SELECT current_setting('enable_seqscan'), "
+                "set_config('enable_seqscan', 'off', true)"
+            )
+            previous = cursor.fetchone()[0]
+            try:
+                return found.count()
+            finally:
+                cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+
+    def ranked(self, scope, query, tier, start, stop):
+        """[(pk, rank)] of this slice of one tier's matches, best first."""
         # Ranked by what was asked for only: ts_rank counts a NOT operand against a match.
         wanted = self.search_query(Query(query.text, query.clauses))
-        return (
-            queryset.filter(search_vector=self.search_query(query))
-            .annotate(rank=SearchRank(F("search_vector"), wanted, weights=self.WEIGHTS))
+        vector = "search_head" if tier == HEAD else "search_vector"
+        return list(
+            self.matching(scope.queryset, query, tier)
+            .annotate(rank=SearchRank(F(vector), wanted, weights=self.WEIGHTS))
             .order_by("-rank", "pk")
+            .values_list("pk", "rank")[start:stop]
         )
+
+    # ts_headline parses the whole text it is given, about 0.2 ms a kilobyte: the body's
+    # snippet is looked for in its opening characters first, and in the rest only if need be.
+    SNIPPET_FROM = 1500
 
     def snippets(self, pks, query):
         search_query = self.search_query(query)
         options = {"config": self.CONFIG, "start_sel": START, "stop_sel": STOP}
 
-        def masked(field):
-            return Func(
-                F(field), Value(MARKUP), Value(MASKED), function="translate", output_field=TEXT
+        def headline(text, **more):
+            masked = Func(
+                text, Value(MARKUP), Value(MASKED), function="translate", output_field=TEXT
             )
+            return SearchHeadline(masked, search_query, **options, **more)
 
-        return (
+        body = {"max_words": 32, "min_words": 16}
+        rows = list(
             Article.objects.filter(pk__in=pks)
             .annotate(
-                body_snippet=SearchHeadline(
-                    masked("body_text"), search_query, max_words=32, min_words=16, **options
-                ),
-                lede_snippet=SearchHeadline(
-                    masked("summary"), search_query, highlight_all=True, **options
-                ),
+                body_snippet=headline(Left("body_text", self.SNIPPET_FROM), **body),
+                lede_snippet=headline(F("summary"), highlight_all=True),
+                longer=Length("body_text"),
             )
-            .values_list("pk", "body_snippet", "lede_snippet")
+            .values_list("pk", "body_snippet", "lede_snippet", "longer")
         )
+        later = [
+            pk
+            for pk, snippet, _, length in rows
+            if START not in snippet and length > self.SNIPPET_FROM
+        ]
+        found = {}
+        if later:
+            found = dict(
+                Article.objects.filter(pk__in=later)
+                .annotate(body_snippet=headline(F("body_text"), **body))
+                .values_list("pk", "body_snippet")
+            )
+        return [(pk, found.get(pk, snippet), lede) for pk, snippet, lede, _ in rows]
 
     def closest_word(self, word, lexicon):
         candidates = lexicon.candidates(word)
@@ -449,7 +596,9 @@ def backend(using="default"):
 # --- The PostgreSQL search vector -----------------------------------------------------------
 
 
-def search_vector():
+def search_vectors():
+    """(head, whole): the small vector of title (A), tags and summary (B), and the whole one,
+    which adds the body text (C)."""
     tag_names = Subquery(
         TaggedArticle.objects.filter(content_object=OuterRef("pk"))
         .values("content_object")
@@ -464,17 +613,21 @@ def search_vector():
         expression = F(expression) if isinstance(expression, str) else expression
         return Func(expression, Value("<>"), Value("  "), function="translate", output_field=TEXT)
 
-    return (
-        SearchVector(text("title"), weight="A", config=config)
-        + SearchVector(text(tag_names), text("summary"), weight="B", config=config)
-        + SearchVector(text("body_text"), weight="C", config=config)
+    head = SearchVector(text("title"), weight="A", config=config) + SearchVector(
+        text(tag_names), text("summary"), weight="B", config=config
     )
+    return head, head + SearchVector(text("body_text"), weight="C", config=config)
+
+
+def search_vector():
+    return search_vectors()[1]
 
 
 def update_search_vectors(queryset):
     """Recompute the stored vectors of these articles (PostgreSQL; SQLite's triggers do it)."""
     if connections[queryset.db].vendor == "postgresql":
-        queryset.update(search_vector=search_vector())
+        head, whole = search_vectors()
+        queryset.update(search_vector=whole, search_head=head)
 
 
 def _article_saved(sender, instance, raw=False, **kwargs):
@@ -522,10 +675,10 @@ def connect_signals():
     post_save.connect(_tag_saved, sender=Tag, dispatch_uid="kb_search_tag_saved")
     pre_delete.connect(_tag_deleting, sender=Tag, dispatch_uid="kb_search_tag_deleting")
     post_delete.connect(_tag_deleted, sender=Tag, dispatch_uid="kb_search_tag_deleted")
-    for model in (Article, Section, GlossaryTerm):
+    for model in (Article, Section, GlossaryTerm, Author):
         uid = f"kb_search_lexicon_{model._meta.label_lower}"
         post_delete.connect(forget_lexicon, sender=model, dispatch_uid=uid + "_deleted")
-    for model in (Section, GlossaryTerm):
+    for model in (Section, GlossaryTerm, Author):
         uid = f"kb_search_lexicon_{model._meta.label_lower}"
         post_save.connect(forget_lexicon, sender=model, dispatch_uid=uid + "_saved")
 
@@ -533,51 +686,75 @@ def connect_signals():
 # --- Searching --------------------------------------------------------------------------------
 
 
+def unpublished_articles():
+    """Exactly the articles `Article.objects.published()` leaves out, found by index: usually
+    few, so search checks its matches against these rather than against every visible id."""
+    now = timezone.now()
+    condition = (
+        Q(status__lt=Status.PUBLISHED)
+        | Q(status__gt=Status.PUBLISHED)
+        | Q(published_at__isnull=True)
+        | Q(published_at__gt=now)
+    )
+    for prefix in Article.objects.all().published_through:
+        path = prefix.removesuffix("__")
+        related = Article
+        for name in path.split("__"):
+            related = related._meta.get_field(name).related_model
+        shown = related.objects.filter(status=Status.PUBLISHED, published_at__lte=now)
+        condition |= Q(**{f"{prefix}in": related.objects.exclude(pk__in=shown.values("pk"))})
+    return Article.objects.filter(condition)
+
+
 class ArticleSearch(Sequence):
     """Articles of `queryset` matching `query`, best first: the one search interface.
 
-    Lazy, like a QuerySet. A slice asks the database for the ranked ids of that slice (on
-    PostgreSQL with the total number of matches, by a window count, so `count()` costs no
-    extra query), then fetches those articles with chapter and tags, each with `rank`, `kind`
-    ("article") and `snippet` (safe HTML, matches in <mark>). `filter()` narrows the articles
-    searched (a chapter, a tag).
+    Lazy, like a QuerySet. `count()` is one query; a slice asks for the ranked ids of that
+    slice, tier by tier (HEAD, then the next tiers only when the slice reaches past it),
+    then fetches those articles with chapter and tags, each with `rank`, `kind` ("article")
+    and `snippet` (safe HTML, matches in <mark>). `filter()` narrows the articles searched (a
+    chapter, a tag). `hidden`, when given, is exactly the articles not in `queryset` (see
+    Scope); `ArticleSearch.published()` searches all published articles that way.
     """
 
-    FIRST_PAGE = 10
-
-    def __init__(self, queryset, query):
+    def __init__(self, queryset, query, hidden=None):
         self.queryset = queryset
         self.query = query
+        self.scope = Scope(queryset, hidden)
         self.backend = backend(queryset.db)
         self._total = None if query else 0
         self._slices = {}
 
+    @classmethod
+    def published(cls, query):
+        return cls(Article.objects.published(), query, hidden=unpublished_articles())
+
     def filter(self, *args, **kwargs):
+        # A chapter or a tag leaves few articles: check matches against those.
         return ArticleSearch(self.queryset.filter(*args, **kwargs), self.query)
 
     def _ranked(self, start, stop):
-        """[(pk, rank)] for this slice of the ranking; remembers the total as it goes."""
+        """[(pk, rank)] for this slice of the ranking."""
         for (cached_start, cached_stop), rows in self._slices.items():
             if cached_start <= start and stop <= cached_stop:
                 return rows[start - cached_start : stop - cached_start]
-        ranked = self.backend.ranked(self.queryset, self.query)
-        if self.backend.window_count:
-            rows = ranked.annotate(total=Window(Count("pk"))).values_list("pk", "rank", "total")
-            rows = list(rows[start:stop])
-            if rows:
-                self._total = rows[0][2]
-            elif start == 0:
-                self._total = 0
-        else:
-            rows = [(pk, rank, None) for pk, rank in ranked.values_list("pk", "rank")[start:stop]]
-        self._slices[(start, stop)] = [(pk, rank) for pk, rank, _ in rows]
+        rows, before = [], 0  # before: the matches in the tiers already passed
+        for tier in tiers(self.query):
+            first = max(start - before, 0)
+            found = self.backend.ranked(self.scope, self.query, tier, first, stop - before)
+            rows += found
+            if len(rows) == stop - start:
+                break
+            if found or not first:
+                before += first + len(found)
+            else:  # the slice starts beyond this tier: how far?
+                before += self.backend.count(self.scope, self.query, tier)
+        self._slices[(start, stop)] = [(pk, rank) for pk, rank in rows]
         return self._slices[(start, stop)]
 
     def count(self):
-        if self._total is None and self.backend.window_count:
-            self._ranked(0, self.FIRST_PAGE)
-        if self._total is None:  # asked beyond the end before: count plainly
-            self._total = self.backend.count(self.queryset, self.query)
+        if self._total is None:
+            self._total = self.backend.count(self.scope, self.query)
         return self._total
 
     def exists(self):
@@ -601,7 +778,8 @@ class ArticleSearch(Sequence):
         ranked = self._ranked(start, stop) if stop > start else []
         if not ranked:
             return []
-        articles = self.queryset.model.objects.filter(pk__in=[pk for pk, _ in ranked])
+        # Fetched through the searched queryset: what is shown is checked once more.
+        articles = self.queryset.filter(pk__in=[pk for pk, _ in ranked]).order_by()
         by_pk = {a.pk: a for a in articles.select_related("section").prefetch_related("tags")}
         page = []
         for pk, rank in ranked:
@@ -678,28 +856,22 @@ def highlight_words(text, query):
     return mark_safe("".join(parts))
 
 
-def _contains_phrase(phrase, *fields, word_start=False):
-    text = " ".join(_stem(word) if len(phrase) == 1 else word for word in phrase)
-    condition = Q()
-    for name in fields:
-        if word_start:
-            condition |= Q(**{f"{name}__istartswith": text}) | Q(
-                **{f"{name}__icontains": " " + text}
-            )
-        else:
-            condition |= Q(**{f"{name}__icontains": text})
-    return condition
+def _contains_phrase(phrase, texts, word_start=False):
+    """Whether any of these (case-folded) texts holds the phrase; one word may end anyhow
+    ("roadmaps" finds "roadmap"); with `word_start`, only at the start of a word."""
+    needle = " ".join(_stem(word) if len(phrase) == 1 else word for word in phrase)
+    if word_start:
+        return any(text.startswith(needle) or " " + needle in text for text in texts)
+    return any(needle in text for text in texts)
 
 
-def _matching(query, *fields, word_start=False):
-    condition = Q()
-    for clause in query.clauses:
-        condition &= reduce(
-            or_, (_contains_phrase(p, *fields, word_start=word_start) for p in clause)
-        )
-    for phrase in query.excluded:
-        condition &= ~_contains_phrase(phrase, *fields, word_start=word_start)
-    return condition
+def text_matches(query, texts, word_start=False):
+    """Whether these short case-folded texts (a term and its aliases, a name) match `query`:
+    a phrase of every clause, no excluded phrase."""
+    return all(
+        any(_contains_phrase(phrase, texts, word_start) for phrase in clause)
+        for clause in query.clauses
+    ) and not any(_contains_phrase(phrase, texts, word_start) for phrase in query.excluded)
 
 
 def correct(query, lexicon, using="default"):
@@ -828,7 +1000,7 @@ def _find(query, lex, kind, section, tag):
         return empty
     articles = None
     if kind in ("", "article"):
-        articles = Article.objects.search(query)
+        articles = ArticleSearch.published(query)
         if section is not None:
             articles = articles.filter(section=section)
         if tag is not None:
@@ -836,14 +1008,11 @@ def _find(query, lex, kind, section, tag):
     cards = list(GlossaryTerm.objects.published().filter(pk__in=query.terms))
     extras = []
     if kind in ("", "term") and section is None:
-        terms = (
-            GlossaryTerm.objects.published()
-            .filter(_matching(query, "term", "aliases"))
-            .exclude(pk__in=query.terms)
-        )
+        found = set(lex.terms_matching(query)).difference(query.terms)
+        terms = GlossaryTerm.objects.published().filter(pk__in=found)
         if tag is not None:
             terms = terms.filter(tags=tag)
-        for term in terms[:10]:
+        for term in terms[:10] if found else ():
             extras.append(
                 Hit(
                     "term",
@@ -854,11 +1023,10 @@ def _find(query, lex, kind, section, tag):
                 )
             )
     if kind in ("", "author") and section is None and tag is None:
+        found = lex.authors_matching(query)
         published = Article.objects.published().filter(author=OuterRef("pk"))
-        authors = Author.objects.filter(_matching(query, "name", word_start=True)).filter(
-            Exists(published)
-        )
-        for author in authors[:5]:
+        authors = Author.objects.filter(pk__in=found).filter(Exists(published))
+        for author in authors[:5] if found else ():
             description = ", ".join(filter(None, [author.job_title, author.organisation]))
             extras.append(
                 Hit(
@@ -870,6 +1038,17 @@ def _find(query, lex, kind, section, tag):
                 )
             )
     return Results(query.text, query, Hits(query, extras, articles), cards=cards)
+
+
+def exact_title(text):
+    """The published article titled exactly `text` (ignoring case and spacing), if just one
+    is: for jumping straight to it."""
+    key = " ".join(clean(text).casefold().split())
+    pks = lexicon().titled.get(key) if key else None
+    if not pks:
+        return None
+    found = list(Article.objects.published().filter(pk__in=pks).select_related("section")[:2])
+    return found[0] if len(found) == 1 else None
 
 
 # --- Suggestions as you type ---------------------------------------------------------------

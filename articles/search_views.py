@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from articles import search as engine
@@ -36,9 +36,15 @@ def search(request):
         Tag.objects.filter(slug=_param(request, "tag")).first() if request.GET.get("tag") else None
     )
 
+    filtered = bool(kind or chapter or tag)
+    # The header's search box asks to go straight to an article titled exactly as typed.
+    if request.GET.get("go") and not filtered and "page" not in request.GET:
+        article = engine.exact_title(text)
+        if article is not None:
+            return redirect(article.get_absolute_url())
+
     results = engine.find(text, kind=kind, section=chapter, tag=tag)
     page = Paginator(results.hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    filtered = bool(kind or chapter or tag)
     if results.query and page.number == 1 and not filtered and not results.found_anything:
         engine.record_missed(text)
 

@@ -1,9 +1,11 @@
 """Search, as readers and editors see it. The same tests run on SQLite (FTS5) and PostgreSQL."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import search
 from articles.models import Article, MissedSearch, Tag
@@ -499,3 +501,104 @@ def test_missed_searches_admin_lists_most_asked_first(admin_client):
         ).status_code
         == 200
     )
+
+
+# --- Tiers, the visible set and going straight to a title ----------------------------------
+
+
+def test_whole_query_in_the_head_then_some_words_there_then_the_body_only():
+    ArticleFactory(title="Notes", body="Our retention cohort chart, and retention again.")
+    ArticleFactory(title="Retention", body="Read the cohort chart weekly.")
+    ArticleFactory(title="Retention cohort basics")
+
+    assert titles("retention cohort") == ["Retention cohort basics", "Retention", "Notes"]
+
+
+def test_pages_reaching_past_the_head_matches_continue_with_body_matches(client):
+    for number in range(12):
+        ArticleFactory(title=f"Roadmap {number}")
+    for number in range(5):
+        ArticleFactory(title=f"Notes {number}", body="The roadmap changed.")
+
+    found = Article.objects.search("roadmap")
+    second = page(client, q="roadmap", page=2)
+
+    assert found.count() == 17
+    assert [a.title.split()[0] for a in found[8:17]] == ["Roadmap"] * 4 + ["Notes"] * 5
+    assert [a.title.split()[0] for a in found[13:17]] == ["Notes"] * 4
+    assert [t.split()[0] for t in result_titles(second)] == ["Roadmap"] * 2 + ["Notes"] * 5
+
+
+def test_unpublished_articles_are_exactly_those_not_published():
+    draft_chapter = SectionFactory(status=Status.DRAFT, published_at=None)
+    later_chapter = SectionFactory(
+        status=Status.PUBLISHED, published_at=timezone.now() + timedelta(days=1)
+    )
+    ArticleFactory()
+    ArticleFactory(draft=True)
+    ArticleFactory(in_review=True)
+    ArticleFactory(scheduled=True)
+    ArticleFactory(section=draft_chapter)
+    ArticleFactory(section=later_chapter)
+
+    published = set(Article.objects.published().values_list("pk", flat=True))
+    hidden = set(search.unpublished_articles().values_list("pk", flat=True))
+
+    assert len(published) == 1
+    assert not published & hidden
+    assert published | hidden == set(Article.objects.values_list("pk", flat=True))
+
+
+def test_searching_all_published_articles_agrees_with_the_general_path(unpublished):
+    ArticleFactory(title="Public roadmap", tags=["strategy"])
+    ArticleFactory(title="Other", summary="A roadmap in the lede", body="secret roadmap alert")
+    ArticleFactory(title="Third", body="The roadmap and the alert.")
+
+    for text in ["roadmap", "alert", "roadmap -secret", "secret", '"roadmap alert"']:
+        query = search.parse(text)
+        fast = [a.pk for a in search.ArticleSearch.published(query)]
+        general = [a.pk for a in Article.objects.search(query)]
+        assert fast == general, text
+
+
+def test_renamed_author_is_found_by_the_new_name(client):
+    author = AuthorFactory(name="Marty Cagan")
+    ArticleFactory(author=author, title="Empowered teams")
+    assert result_titles(page(client, q="cagan")) == ["Marty Cagan"]
+
+    author.name = "Martin Cagan"
+    author.save()
+
+    assert result_titles(page(client, q="martin")) == ["Martin Cagan"]
+
+
+def test_header_search_box_goes_straight_to_an_exact_title(client):
+    article = ArticleFactory(title="Roadmap basics")
+    ArticleFactory(title="Roadmap basics for executives")
+
+    response = client.get(SEARCH_URL, {"q": "  roadmap   BASICS ", "go": "1"})
+
+    assert response.status_code == 302
+    assert response["Location"] == article.get_absolute_url()
+    assert 'name="go" value="1"' in page(client, q="")
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "roadmap", "go": "1"},  # no title is exactly that
+        {"q": "Roadmap basics"},  # the results page's own form: no jump
+        {"q": "Roadmap basics", "go": "1", "kind": "article"},  # filtered
+        {"q": "Twin", "go": "1"},  # two articles have that title
+        {"q": "Secret draft roadmap", "go": "1"},  # not published
+    ],
+)
+def test_no_jump_without_one_published_exact_title(client, unpublished, params):
+    ArticleFactory(title="Roadmap basics")
+    ArticleFactory(title="Twin")
+    ArticleFactory(title="Twin")
+
+    response = client.get(SEARCH_URL, params)
+
+    assert response.status_code == 200
+    assert not [t for t in result_titles(response.content.decode()) if unpublished in t]
