@@ -41,6 +41,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from PIL import ExifTags, Image, JpegImagePlugin
 
+from glossary.linking import live_glossary
 from kb.markdown import markdownify
 
 # Any one of these makes a staff member an editor.
@@ -94,7 +95,9 @@ def preview(request):
         # The widget shows whatever comes back in the preview pane, so say why.
         message = f"Preview is limited to {limit:,} characters; this text has {len(content):,}."
         return HttpResponse(message, status=413, content_type=PLAIN_TEXT)
-    return HttpResponse(markdownify(content))
+    # Readers get the stored HTML with the live glossary terms linked as the page is shown
+    # (glossary/linking.py), so the preview links them the same way.
+    return HttpResponse(live_glossary().link(markdownify(content), skip=set()).html)
 
 
 @require_POST

@@ -399,3 +399,17 @@ def test_file_over_the_byte_limit_is_refused(editor_client, settings, media_root
 
     assert_refused(response, media_root)
     assert "at most" in response.json()["image"][0]
+
+
+@pytest.mark.django_db
+def test_preview_links_glossary_terms_exactly_like_the_published_article(editor_client, client):
+    from articles.tests.factories import ArticleFactory
+    from glossary.tests.factories import GlossaryTermFactory
+
+    GlossaryTermFactory(term="Product backlog", short_definition="The ordered list of work.")
+    source = "## Why\n\nKeep the product backlog short."
+    article = ArticleFactory(body=source)
+    preview = editor_client.post(PREVIEW_URL, {"content": source}).content.decode()
+    assert 'class="term-link"' in preview
+    public = client.get(article.get_absolute_url()).content.decode()
+    assert preview in public
