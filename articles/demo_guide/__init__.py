@@ -6,51 +6,15 @@ Links between articles are relative URLs, /guide/<chapter slug>/<article slug>/,
 links are /glossary/<term slug>/; the demo guide's tests check that every one resolves.
 """
 
-from articles.demo_guide import (
-    chapter_01,
-    chapter_02,
-    chapter_03,
-    chapter_04,
-    chapter_05,
-    chapter_06,
-    chapter_07,
-    chapter_08,
-    chapter_09,
-    chapter_10,
-    chapter_11,
-    chapter_12,
-    chapter_13,
-    chapter_14,
-    chapter_15,
-    chapter_16,
-    chapter_17,
-)
+from importlib import import_module
+
 from articles.demo_guide.authors import AUTHORS
 from articles.demo_guide.glossary import GLOSSARY
 from articles.demo_guide.topics import TOPICS
 
 # In reading order: a chapter's number is its place in this tuple.
 CHAPTERS = tuple(
-    module.CHAPTER
-    for module in (
-        chapter_01,
-        chapter_02,
-        chapter_03,
-        chapter_04,
-        chapter_05,
-        chapter_06,
-        chapter_07,
-        chapter_08,
-        chapter_09,
-        chapter_10,
-        chapter_11,
-        chapter_12,
-        chapter_13,
-        chapter_14,
-        chapter_15,
-        chapter_16,
-        chapter_17,
-    )
+    import_module(f"articles.demo_guide.chapter_{number:02d}").CHAPTER for number in range(1, 18)
 )
 
 __all__ = ["AUTHORS", "CHAPTERS", "GLOSSARY", "TOPICS"]
