@@ -357,18 +357,20 @@ def tiers(query):
     return (HEAD, PARTIAL, BODY) if len(query.clauses) > 1 else (HEAD, BODY)
 
 
-@dataclass(frozen=True)
 class Scope:
     """The articles a search looks in: `queryset`, and optionally `hidden`, exactly the
     articles not in it, when those are far fewer (all published articles: the unpublished
     ones). Checking matches against the few is much cheaper than against the many."""
 
-    queryset: object
-    hidden: object = None
+    def __init__(self, queryset, hidden=None):
+        self.queryset, self.hidden = queryset, hidden
+        self.db = queryset.db
 
-    @property
-    def db(self):
-        return self.queryset.db
+    @cached_property
+    def ids(self):
+        """(negated, SQL and params of the ids to check against, or None if there are none)."""
+        negated = self.hidden is not None
+        return negated, compiled(self.hidden if negated else self.queryset)
 
 
 def compiled(queryset):
@@ -418,8 +420,7 @@ class SQLiteBackend:
         once per id): the hidden articles when the scope says which (usually a few), else the
         visible ones. `params` fill `select` first, then `tail`.
         """
-        negate = scope.hidden is not None
-        ids = compiled(scope.hidden if negate else scope.queryset)
+        negate, ids = scope.ids
         if ids is None and not negate:
             return []
         where, ids_params = "", ()
@@ -711,10 +712,10 @@ class ArticleSearch(Sequence):
 
     Lazy, like a QuerySet. `count()` is one query; a slice asks for the ranked ids of that
     slice, tier by tier (HEAD, then the next tiers only when the slice reaches past it),
-    then fetches those articles with chapter and tags, each with `rank`, `kind` ("article")
-    and `snippet` (safe HTML, matches in <mark>). `filter()` narrows the articles searched (a
-    chapter, a tag). `hidden`, when given, is exactly the articles not in `queryset` (see
-    Scope); `ArticleSearch.published()` searches all published articles that way.
+    then fetches those articles with chapter, each with `rank`, `kind` ("article"),
+    `tag_list` and `snippet` (safe HTML, matches in <mark>). `filter()` narrows the articles
+    searched (a chapter, a tag). `hidden`, when given, is exactly the articles not in
+    `queryset` (see Scope); `ArticleSearch.published()` searches all published articles so.
     """
 
     def __init__(self, queryset, query, hidden=None):
@@ -779,13 +780,20 @@ class ArticleSearch(Sequence):
         if not ranked:
             return []
         # Fetched through the searched queryset: what is shown is checked once more.
-        articles = self.queryset.filter(pk__in=[pk for pk, _ in ranked]).order_by()
-        by_pk = {a.pk: a for a in articles.select_related("section").prefetch_related("tags")}
+        pks = [pk for pk, _ in ranked]
+        articles = self.queryset.filter(pk__in=pks).order_by().select_related("section")
+        by_pk = {article.pk: article for article in articles}
+        # The tags in one query (taggit's prefetch builds a queryset per article).
+        tags = {}
+        rows = TaggedArticle.objects.filter(content_object__in=pks).select_related("tag")
+        for row in rows.order_by("tag__name"):
+            tags.setdefault(row.content_object_id, []).append(row.tag)
         page = []
         for pk, rank in ranked:
             article = by_pk.get(pk)
             if article is not None:
                 article.rank, article.kind = rank, "article"
+                article.tag_list = tags.get(pk, [])
                 page.append(article)
         return add_snippets(page, self.query)
 
@@ -946,7 +954,7 @@ class Hits(Sequence):
                         article.get_absolute_url(),
                         article.snippet,
                         chapter=article.section,
-                        tags=list(article.tags.all()),
+                        tags=article.tag_list,
                         object=article,
                     )
                 )
