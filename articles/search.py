@@ -40,7 +40,13 @@ from functools import cached_property, reduce
 from operator import and_, or_
 
 from django.contrib.postgres.aggregates import StringAgg
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import IntegrityError, connection, connections, transaction
@@ -61,6 +67,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from articles.models import (
+    BODY_FIELDS,
     Article,
     MissedSearch,
     Section,
@@ -341,7 +348,7 @@ def fts5_string(phrase):
     return '"' + " ".join(phrase).replace('"', '""') + '"'
 
 
-TEXT = TextField()
+TEXT, VECTOR = TextField(), SearchVectorField()
 
 # Ranking runs in tiers, so a common word never means ranking nearly every article: first the
 # articles matching the whole query in their title, tags or summary (the "head"), ranked on
@@ -568,8 +575,17 @@ class PostgresBackend:
         ]
         found = {}
         if later:
+            # Only bodies with one of the words somewhere (their C-weighted lexemes say so,
+            # without parsing the text): for the others the lede is shown anyway.
+            words = {word for phrase in query.phrases for word in phrase}
+            any_word = reduce(or_, (SearchQuery(word, config=self.CONFIG) for word in words))
+            body_words = Func(
+                F("search_vector"), Value("{c}"), function="ts_filter", output_field=VECTOR
+            )
             found = dict(
                 Article.objects.filter(pk__in=later)
+                .alias(body_words=body_words)
+                .filter(body_words=any_word)
                 .annotate(body_snippet=headline(F("body_text"), **body))
                 .values_list("pk", "body_snippet")
             )
@@ -781,7 +797,12 @@ class ArticleSearch(Sequence):
             return []
         # Fetched through the searched queryset: what is shown is checked once more.
         pks = [pk for pk, _ in ranked]
-        articles = self.queryset.filter(pk__in=pks).order_by().select_related("section")
+        articles = (
+            self.queryset.filter(pk__in=pks)
+            .order_by()
+            .select_related("section")
+            .defer(*BODY_FIELDS, "search_vector", "search_head")
+        )
         by_pk = {article.pk: article for article in articles}
         # The tags in one query (taggit's prefetch builds a queryset per article).
         tags = {}
