@@ -266,9 +266,7 @@ class Article(PublishableModel):
         indexes = [
             models.Index(fields=["status", "published_at"], name="article_published_idx"),
             # Covers the published rule, so search lists visible ids without reading rows.
-            models.Index(
-                fields=["status", "published_at", "section"], name="article_visible_idx"
-            ),
+            models.Index(fields=["status", "published_at", "section"], name="article_visible_idx"),
             # Created on PostgreSQL only (see migration 0002); SQLite has no GIN.
             GinIndex(fields=["search_vector"], name="article_search_vector_idx"),
             GinIndex(fields=["search_head"], name="article_search_head_idx"),
