@@ -449,7 +449,9 @@ class SQLiteBackend:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def count(self, scope, query, tier=None):
+    def count(self, scope, query, tier=None, limit=None):
+        if limit is not None:
+            return len(self._execute(scope, "1", query, tier, " LIMIT %s", (limit,)))
         return self._execute(scope, "count(*)", query, tier)[0][0]
 
     def ranked(self, scope, query, tier, start, stop):
@@ -514,23 +516,31 @@ class PostgresBackend:
             return found.filter(search_head=some).exclude(search_head=wanted)
         return found.exclude(search_head=some)
 
-    def count(self, scope, query, tier=None):
+    def count(self, scope, query, tier=None, limit=None):
         found = self.matching(scope.queryset, query, tier)
+        if limit is not None:
+            found = found.order_by()[:limit]
         if tier is not None:
             return found.count()
-        # Most articles match a common word, so the planner would read every row in turn, and
-        # with it every article's stored vector (TOASTed: decompressed), about 10 µs apiece.
-        # The GIN index answers plain words without reading any vector: ask for it.
+        # Most articles match a common word, so the planner would read the rows in turn (or,
+        # counting to a limit, by the status index), and with each its stored vector (TOASTed:
+        # fetched and decompressed), about 10 µs apiece. The GIN index's bitmap answers plain
+        # words without reading any vector: ask for it, for this statement only.
         with transaction.atomic(using=found.db), connections[found.db].cursor() as cursor:
             cursor.execute(
-                "SELECT current_setting('enable_seqscan'), "
-                "set_config('enable_seqscan', 'off', true)"
+                "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan'), "
+                "set_config('enable_seqscan', 'off', true), "
+                "set_config('enable_indexscan', 'off', true)"
             )
-            previous = cursor.fetchone()[0]
+            previous = cursor.fetchone()[:2]
             try:
                 return found.count()
             finally:
-                cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+                cursor.execute(
+                    "SELECT set_config('enable_seqscan', %s, true), "
+                    "set_config('enable_indexscan', %s, true)",
+                    previous,
+                )
 
     def ranked(self, scope, query, tier, start, stop):
         """[(pk, rank)] of this slice of one tier's matches, best first."""
@@ -734,12 +744,18 @@ class ArticleSearch(Sequence):
     `queryset` (see Scope); `ArticleSearch.published()` searches all published articles so.
     """
 
+    # Matches are counted up to this many; past it, `more` is set, and the count and the
+    # pages stop there ("more than 1,000 results"): counting every match of a common word
+    # costs more than all the rest of a search.
+    COUNT_LIMIT = 1000
+
     def __init__(self, queryset, query, hidden=None):
         self.queryset = queryset
         self.query = query
         self.scope = Scope(queryset, hidden)
         self.backend = backend(queryset.db)
         self._total = None if query else 0
+        self.more = False
         self._slices = {}
 
     @classmethod
@@ -770,8 +786,11 @@ class ArticleSearch(Sequence):
         return self._slices[(start, stop)]
 
     def count(self):
+        """The number of matches, up to COUNT_LIMIT (then `more` is True)."""
         if self._total is None:
-            self._total = self.backend.count(self.scope, self.query)
+            found = self.backend.count(self.scope, self.query, limit=self.COUNT_LIMIT + 1)
+            self.more = found > self.COUNT_LIMIT
+            self._total = min(found, self.COUNT_LIMIT)
         return self._total
 
     def exists(self):
@@ -956,6 +975,11 @@ class Hits(Sequence):
     @cached_property
     def count(self):
         return len(self.extras) + (self.articles.count() if self.articles is not None else 0)
+
+    @property
+    def more(self):
+        """Whether there are more results than `count` (see ArticleSearch.COUNT_LIMIT)."""
+        return self.articles is not None and self.count and self.articles.more
 
     def __len__(self):
         return self.count

@@ -602,3 +602,17 @@ def test_no_jump_without_one_published_exact_title(client, unpublished, params):
 
     assert response.status_code == 200
     assert not [t for t in result_titles(response.content.decode()) if unpublished in t]
+
+
+def test_matches_are_counted_up_to_a_limit_then_more_than(client, monkeypatch):
+    monkeypatch.setattr(search.ArticleSearch, "COUNT_LIMIT", 5)
+    for number in range(8):
+        ArticleFactory(title=f"Roadmap {number}")
+
+    found = Article.objects.search("roadmap")
+    html = page(client, q="roadmap", kind="article")
+
+    assert found.count() == 5 and found.more
+    assert "More than 5 results" in html
+    assert len(result_titles(html)) == 5
+    assert "page 1 of" not in html
