@@ -141,7 +141,7 @@ def test_editor_writes_previews_uploads_drafts_and_publishes_an_article(
     search = reader.get_by_role("combobox", name="Search the guide")
     search.fill("zebrafinch")
     search.press("Enter")
-    expect(reader).to_have_url(re.compile(r"/search/\?q=zebrafinch$"))
+    expect(reader).to_have_url(re.compile(r"/search/\?q=zebrafinch&go=1$"))
     results = reader.locator(".search-results > li")
     expect(results).to_have_count(1)
     results.get_by_role("link", name=TITLE).click()

@@ -136,7 +136,7 @@ def test_enter_without_a_suggestion_chosen_shows_the_results_page(page, demo_gui
 
     search.press("Enter")
 
-    expect(page).to_have_url(re.compile(r"/search/\?q=roadmap$"))
+    expect(page).to_have_url(re.compile(r"/search/\?q=roadmap&go=1$"))
     expect(heading(page)).to_have_text("Search results for “roadmap”")
     expect(page.locator(".search-results > li").first).to_be_visible()
 
