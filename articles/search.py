@@ -7,9 +7,9 @@ reader text ever reaches the database as syntax: each backend compiles the parse
 
 - PostgreSQL: a stored, weighted `search_vector` on Article (title A, tags and summary B, body C)
   and a small `search_head` (title A, tags and summary B), each with a GIN index,
-  `SearchQuery(search_type="websearch", config="english")` per phrase, `SearchRank` for order
-  and `SearchHeadline` for the current page's snippets only; pg_trgm finds the word a typo
-  meant.
+  `websearch_to_tsquery('english', ...)` per phrase, `ts_rank` for order and `ts_headline`
+  for the current page's snippets only, in raw SQL made once per search from the parsed query
+  (reader text only as parameters); pg_trgm finds the word a typo meant.
 - SQLite: the FTS5 table `articles_article_search` (porter stemming), written by triggers,
   checked against the published articles (or, cheaper, against the few unpublished ones),
   ranked by bm25 with column weights, the head being FTS5's column filter
@@ -36,14 +36,10 @@ import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, reduce
-from operator import and_, or_
+from functools import cached_property
 
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
     SearchVector,
     SearchVectorField,
 )
@@ -60,7 +56,6 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.functions import Left, Length
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
 from django.utils.html import escape
@@ -489,44 +484,88 @@ class PostgresBackend:
     WEIGHTS = [0.02, 0.1, 0.4, 1.0]
     TRIGRAM_THRESHOLD = 0.3
 
-    def search_query(self, query):
+    # Count, ranking and snippets are raw SQL made from the parsed query (as on SQLite):
+    # building and compiling a Django queryset for each was about half of a search. Reader
+    # text only ever goes in as parameters.
+    ARTICLE = '"articles_article"'
+
+    def tsquery(self, query, function="websearch_to_tsquery"):
+        """(SQL, params) of the tsquery of `query`: a phrase of every clause, no excluded one."""
+
         def phrase_query(phrase):
             text = phrase[0] if len(phrase) == 1 else '"' + " ".join(phrase) + '"'
-            return SearchQuery(text, search_type="websearch", config=self.CONFIG)
+            return f"{function}(%s::regconfig, %s)", [self.CONFIG, text]
+
+        def combine(parts, operator):
+            sql, params = parts[0]
+            for more_sql, more_params in parts[1:]:
+                sql, params = f"({sql} {operator} {more_sql})", params + more_params
+            return sql, params
 
         def any_of(phrases):
-            return reduce(or_, (phrase_query(p) for p in phrases))
+            return combine([phrase_query(p) for p in phrases], "||")
 
-        combined = reduce(and_, (any_of(clause) for clause in query.clauses))
+        sql, params = combine([any_of(clause) for clause in query.clauses], "&&")
         if query.excluded:
-            combined &= ~any_of(query.excluded)
-        return combined
+            excluded, more = any_of(query.excluded)
+            sql, params = f"({sql} && !!({excluded}))", params + more
+        return sql, params
 
-    def matching(self, queryset, query, tier=None):
-        wanted = self.search_query(Query(query.text, query.clauses))
+    def condition(self, query, tier=None):
+        """(SQL, params) of the WHERE condition for one tier of `query`'s matches."""
+        wanted, wanted_params = self.tsquery(Query(query.text, query.clauses))
+        whole, whole_params = self.tsquery(query)
+        head, vector = f"{self.ARTICLE}.search_head", f"{self.ARTICLE}.search_vector"
         if tier == HEAD:
-            found = queryset.filter(search_head=wanted)
-            # An excluded word counts wherever it is, the body included.
-            return found.filter(search_vector=self.search_query(query)) if query.excluded else found
-        found = queryset.filter(search_vector=self.search_query(query))
+            sql, params = f"{head} @@ {wanted}", wanted_params
+            if query.excluded:  # An excluded word counts wherever it is, the body included.
+                sql, params = f"{sql} AND {vector} @@ {whole}", params + whole_params
+            return sql, params
+        sql, params = f"{vector} @@ {whole}", whole_params
         if tier is None:
-            return found
-        some = self.search_query(Query(query.text, (query.phrases,)))
+            return sql, params
+        some, some_params = self.tsquery(Query(query.text, (query.phrases,)))
         if tier == PARTIAL:
-            return found.filter(search_head=some).exclude(search_head=wanted)
-        return found.exclude(search_head=some)
+            return (
+                f"{sql} AND {head} @@ {some} AND NOT ({head} @@ {wanted} AND {head} IS NOT NULL)",
+                params + some_params + wanted_params,
+            )
+        return f"{sql} AND NOT ({head} @@ {some} AND {head} IS NOT NULL)", params + some_params
+
+    def scoped(self, scope, query, tier):
+        """(SQL, params): `FROM` the scope's articles `WHERE` they match this tier."""
+        base = scope.__dict__.get("postgres_from")
+        if base is None:
+            queryset = scope.queryset.order_by().values("pk")
+            try:
+                sql, params = queryset.query.get_compiler(scope.db).as_sql()
+            except EmptyResultSet:
+                sql, params = f"SELECT 1 FROM {self.ARTICLE} WHERE FALSE", ()
+            sql = sql[sql.index(" FROM ") :]
+            base = scope.postgres_from = (sql, tuple(params), " WHERE " in sql)
+        sql, params, has_where = base
+        condition, condition_params = self.condition(query, tier)
+        glue = " AND " if has_where else " WHERE "
+        return f"{sql}{glue}({condition})", [*params, *condition_params]
+
+    def _fetch(self, db, sql, params):
+        with connections[db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     def count(self, scope, query, tier=None, limit=None):
-        found = self.matching(scope.queryset, query, tier)
+        found, params = self.scoped(scope, query, tier)
+        sql = f"SELECT COUNT(*) FROM (SELECT 1{found}"
         if limit is not None:
-            found = found.order_by()[:limit]
+            sql, params = sql + " LIMIT %s", [*params, limit]
+        sql += ") subquery"
         if tier is not None:
-            return found.count()
+            return self._fetch(scope.db, sql, params)[0][0]
         # Most articles match a common word, so the planner would read the rows in turn (or,
         # counting to a limit, by the status index), and with each its stored vector (TOASTed:
         # fetched and decompressed), about 10 µs apiece. The GIN index's bitmap answers plain
         # words without reading any vector: ask for it, for this statement only.
-        with transaction.atomic(using=found.db), connections[found.db].cursor() as cursor:
+        with transaction.atomic(using=scope.db), connections[scope.db].cursor() as cursor:
             cursor.execute(
                 "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan'), "
                 "set_config('enable_seqscan', 'off', true), "
@@ -534,7 +573,8 @@ class PostgresBackend:
             )
             previous = cursor.fetchone()[:2]
             try:
-                return found.count()
+                cursor.execute(sql, params)
+                return cursor.fetchone()[0]
             finally:
                 cursor.execute(
                     "SELECT set_config('enable_seqscan', %s, true), "
@@ -545,38 +585,48 @@ class PostgresBackend:
     def ranked(self, scope, query, tier, start, stop):
         """[(pk, rank)] of this slice of one tier's matches, best first."""
         # Ranked by what was asked for only: ts_rank counts a NOT operand against a match.
-        wanted = self.search_query(Query(query.text, query.clauses))
+        wanted, wanted_params = self.tsquery(Query(query.text, query.clauses))
         vector = "search_head" if tier == HEAD else "search_vector"
-        return list(
-            self.matching(scope.queryset, query, tier)
-            .annotate(rank=SearchRank(F(vector), wanted, weights=self.WEIGHTS))
-            .order_by("-rank", "pk")
-            .values_list("pk", "rank")[start:stop]
+        found, params = self.scoped(scope, query, tier)
+        sql = (
+            f"SELECT {self.ARTICLE}.id, ts_rank((%s::float8[])::float4[], "
+            f"{self.ARTICLE}.{vector}, {wanted}) AS rank{found} "
+            "ORDER BY 2 DESC, 1 ASC LIMIT %s OFFSET %s"
         )
+        params = [self.WEIGHTS, *wanted_params, *params, stop - start, start]
+        return [(pk, rank) for pk, rank in self._fetch(scope.db, sql, params)]
 
     # ts_headline parses the whole text it is given, about 0.2 ms a kilobyte: the body's
     # snippet is looked for in its opening characters first, and in the rest only if need be.
     SNIPPET_FROM = 1500
 
     def snippets(self, pks, query):
-        search_query = self.search_query(query)
-        options = {"config": self.CONFIG, "start_sel": START, "stop_sel": STOP}
+        db = Article.objects.db
+        compose = connections[db].ops.compose_sql
+        options = {"StartSel": START, "StopSel": STOP}
+        body = compose(
+            ", ".join(f"{name}=%s" for name in [*options, "MaxWords", "MinWords"]),
+            [*options.values(), 32, 16],
+        )
+        lede = compose(
+            ", ".join(f"{name}=%s" for name in [*options, "HighlightAll"]),
+            [*options.values(), True],
+        )
+        search_query, query_params = self.tsquery(query)
 
-        def headline(text, **more):
-            masked = Func(
-                text, Value(MARKUP), Value(MASKED), function="translate", output_field=TEXT
-            )
-            return SearchHeadline(masked, search_query, **options, **more)
+        def headline(text, option_text):
+            sql = f"ts_headline(%s::regconfig, translate({text}, %s, %s), {search_query}, %s)"
+            return sql, [self.CONFIG, MARKUP, MASKED, *query_params, option_text]
 
-        body = {"max_words": 32, "min_words": 16}
-        rows = list(
-            Article.objects.filter(pk__in=pks)
-            .annotate(
-                body_snippet=headline(Left("body_text", self.SNIPPET_FROM), **body),
-                lede_snippet=headline(F("summary"), highlight_all=True),
-                longer=Length("body_text"),
-            )
-            .values_list("pk", "body_snippet", "lede_snippet", "longer")
+        body_text = f"{self.ARTICLE}.body_text"
+        first, first_params = headline(f"LEFT({body_text}, %s)", body)
+        first_params = [first_params[0], self.SNIPPET_FROM, *first_params[1:]]  # LEFT's length
+        summary, summary_params = headline(f"{self.ARTICLE}.summary", lede)
+        rows = self._fetch(
+            db,
+            f"SELECT id, {first}, {summary}, LENGTH({body_text}) FROM {self.ARTICLE} "
+            "WHERE id = ANY(%s)",
+            [*first_params, *summary_params, list(pks)],
         )
         later = [
             pk
@@ -588,16 +638,17 @@ class PostgresBackend:
             # Only bodies with one of the words somewhere (their C-weighted lexemes say so,
             # without parsing the text): for the others the lede is shown anyway.
             words = {word for phrase in query.phrases for word in phrase}
-            any_word = reduce(or_, (SearchQuery(word, config=self.CONFIG) for word in words))
-            body_words = Func(
-                F("search_vector"), Value("{c}"), function="ts_filter", output_field=VECTOR
+            any_word, word_params = self.tsquery(
+                Query(query.text, (tuple((word,) for word in words),)), "plainto_tsquery"
             )
+            whole, whole_params = headline(body_text, body)
             found = dict(
-                Article.objects.filter(pk__in=later)
-                .alias(body_words=body_words)
-                .filter(body_words=any_word)
-                .annotate(body_snippet=headline(F("body_text"), **body))
-                .values_list("pk", "body_snippet")
+                self._fetch(
+                    db,
+                    f"SELECT id, {whole} FROM {self.ARTICLE} WHERE id = ANY(%s) "
+                    f"AND ts_filter({self.ARTICLE}.search_vector, '{{c}}') @@ {any_word}",
+                    [*whole_params, later, *word_params],
+                )
             )
         return [(pk, found.get(pk, snippet), lede) for pk, snippet, lede, _ in rows]
 
