@@ -360,9 +360,10 @@ def tiers(query):
 
 
 class Scope:
-    """The articles a search looks in: `queryset`, and optionally `hidden`, exactly the
-    articles not in it, when those are far fewer (all published articles: the unpublished
-    ones). Checking matches against the few is much cheaper than against the many."""
+    """The articles a search looks in: `queryset`, and optionally `hidden`, a function giving
+    exactly the articles not in it, when those are far fewer (all published articles: the
+    unpublished ones). Checking matches against the few is much cheaper than against the many.
+    Only SQLite checks so, and it is called only then: building it costs a millisecond."""
 
     def __init__(self, queryset, hidden=None):
         self.queryset, self.hidden = queryset, hidden
@@ -372,7 +373,7 @@ class Scope:
     def ids(self):
         """(negated, SQL and params of the ids to check against, or None if there are none)."""
         negated = self.hidden is not None
-        return negated, compiled(self.hidden if negated else self.queryset)
+        return negated, compiled(self.hidden() if negated else self.queryset)
 
 
 def compiled(queryset):
@@ -564,23 +565,16 @@ class PostgresBackend:
         # Most articles match a common word, so the planner would read the rows in turn (or,
         # counting to a limit, by the status index), and with each its stored vector (TOASTed:
         # fetched and decompressed), about 10 µs apiece. The GIN index's bitmap answers plain
-        # words without reading any vector: ask for it, for this statement only.
+        # words without reading any vector: ask for it, for this statement only. The block is
+        # rolled back, which undoes the settings even inside a caller's transaction.
         with transaction.atomic(using=scope.db), connections[scope.db].cursor() as cursor:
             cursor.execute(
-                "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan'), "
-                "set_config('enable_seqscan', 'off', true), "
+                "SELECT set_config('enable_seqscan', 'off', true), "
                 "set_config('enable_indexscan', 'off', true)"
             )
-            previous = cursor.fetchone()[:2]
-            try:
-                cursor.execute(sql, params)
-                return cursor.fetchone()[0]
-            finally:
-                cursor.execute(
-                    "SELECT set_config('enable_seqscan', %s, true), "
-                    "set_config('enable_indexscan', %s, true)",
-                    previous,
-                )
+            cursor.execute(sql, params)
+            transaction.set_rollback(True, using=scope.db)
+            return cursor.fetchone()[0]
 
     def ranked(self, scope, query, tier, start, stop):
         """[(pk, rank)] of this slice of one tier's matches, best first."""
@@ -596,9 +590,12 @@ class PostgresBackend:
         params = [self.WEIGHTS, *wanted_params, *params, stop - start, start]
         return [(pk, rank) for pk, rank in self._fetch(scope.db, sql, params)]
 
-    # ts_headline parses the whole text it is given, about 0.2 ms a kilobyte: the body's
-    # snippet is looked for in its opening characters first, and in the rest only if need be.
-    SNIPPET_FROM = 1500
+    # ts_headline parses and stems every word of the text it is given, about 0.15 ms a
+    # kilobyte, so it is given a window of the body: from a word shortly before the first place
+    # one of the query's phrases seems to begin (`word_pattern`, a hint only), or the opening
+    # when none does. A whole body is parsed only when its window holds none of the phrases
+    # (the hint missed, say a stem the pattern does not know) but the body does.
+    WINDOW, WINDOW_BEFORE = 400, 100
 
     def snippets(self, pks, query):
         db = Article.objects.db
@@ -612,27 +609,39 @@ class PostgresBackend:
             ", ".join(f"{name}=%s" for name in [*options, "HighlightAll"]),
             [*options.values(), True],
         )
-        search_query, query_params = self.tsquery(query)
+        # Any of the phrases, as FTS5's snippet() marks them: a window, or a whole body, may
+        # hold some of the query's words and not all, and those are still worth showing.
+        any_phrase = Query(query.text, (tuple(dict.fromkeys(query.phrases)),))
+        search_query, query_params = self.tsquery(any_phrase)
 
-        def headline(text, option_text):
+        def headline(text, text_params, option_text):
             sql = f"ts_headline(%s::regconfig, translate({text}, %s, %s), {search_query}, %s)"
-            return sql, [self.CONFIG, MARKUP, MASKED, *query_params, option_text]
+            return sql, [self.CONFIG, *text_params, MARKUP, MASKED, *query_params, option_text]
 
         body_text = f"{self.ARTICLE}.body_text"
-        first, first_params = headline(f"LEFT({body_text}, %s)", body)
-        first_params = [first_params[0], self.SNIPPET_FROM, *first_params[1:]]  # LEFT's length
-        summary, summary_params = headline(f"{self.ARTICLE}.summary", lede)
+        window, window_params = headline(
+            f"substr({body_text}, hint.start, %s)", [self.WINDOW], body
+        )
+        summary, summary_params = headline(f"{self.ARTICLE}.summary", [], lede)
+        # The window starts after the first space WINDOW_BEFORE characters before the hint, so
+        # at a whole word (a second regular expression for a word start costs twice as much).
+        before = self.WINDOW_BEFORE
         rows = self._fetch(
             db,
-            f"SELECT id, {first}, {summary}, LENGTH({body_text}) FROM {self.ARTICLE} "
-            "WHERE id = ANY(%s)",
-            [*first_params, *summary_params, list(pks)],
+            f"SELECT id, {window}, {summary} FROM {self.ARTICLE}, LATERAL ("
+            "SELECT CASE WHEN at > %s THEN "
+            f"at - %s + strpos(substr({body_text}, at - %s, %s), ' ') "
+            f"ELSE 1 END AS start FROM (SELECT regexp_instr({body_text}, %s, 1, 1, 0, 'i') AS at) "
+            "AS found) AS hint WHERE id = ANY(%s)",
+            [
+                *window_params,
+                *summary_params,
+                *[before] * 4,
+                word_pattern(query),
+                list(pks),
+            ],
         )
-        later = [
-            pk
-            for pk, snippet, _, length in rows
-            if START not in snippet and length > self.SNIPPET_FROM
-        ]
+        later = [pk for pk, snippet, _ in rows if START not in snippet]
         found = {}
         if later:
             # Only bodies with one of the words somewhere (their C-weighted lexemes say so,
@@ -641,7 +650,7 @@ class PostgresBackend:
             any_word, word_params = self.tsquery(
                 Query(query.text, (tuple((word,) for word in words),)), "plainto_tsquery"
             )
-            whole, whole_params = headline(body_text, body)
+            whole, whole_params = headline(body_text, [], body)
             found = dict(
                 self._fetch(
                     db,
@@ -650,7 +659,7 @@ class PostgresBackend:
                     [*whole_params, later, *word_params],
                 )
             )
-        return [(pk, found.get(pk, snippet), lede) for pk, snippet, lede, _ in rows]
+        return [(pk, found.get(pk, snippet), lede) for pk, snippet, lede in rows]
 
     def closest_word(self, word, lexicon):
         candidates = lexicon.candidates(word)
@@ -791,7 +800,7 @@ class ArticleSearch(Sequence):
     slice, tier by tier (HEAD, then the next tiers only when the slice reaches past it),
     then fetches those articles with chapter, each with `rank`, `kind` ("article"),
     `tag_list` and `snippet` (safe HTML, matches in <mark>). `filter()` narrows the articles
-    searched (a chapter, a tag). `hidden`, when given, is exactly the articles not in
+    searched (a chapter, a tag). `hidden`, when given, gives exactly the articles not in
     `queryset` (see Scope); `ArticleSearch.published()` searches all published articles so.
     """
 
@@ -811,7 +820,7 @@ class ArticleSearch(Sequence):
 
     @classmethod
     def published(cls, query):
-        return cls(Article.objects.published(), query, hidden=unpublished_articles())
+        return cls(Article.objects.published(), query, hidden=unpublished_articles)
 
     def filter(self, *args, **kwargs):
         # A chapter or a tag leaves few articles: check matches against those.
@@ -939,6 +948,14 @@ def _stem(word):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+def word_pattern(query):
+    """A PostgreSQL regular expression for where one of `query`'s phrases seems to begin: its
+    words in turn, each as a stem starting a word. (Words are letters and digits only, see
+    words_of: nothing in them needs escaping.)"""
+    phrases = (r"\W+".join(_stem(word) + r"\w*" for word in phrase) for phrase in query.phrases)
+    return r"\m(?:" + "|".join(phrases) + ")"
 
 
 def highlight_words(text, query):
@@ -1109,39 +1126,54 @@ def _find(query, lex, kind, section, tag):
             articles = articles.filter(section=section)
         if tag is not None:
             articles = articles.filter(tags=tag)
-    cards = list(GlossaryTerm.objects.published().filter(pk__in=query.terms))
+    cards = []
+    if query.terms:
+        cards = list(GlossaryTerm.objects.published().filter(pk__in=query.terms))
     extras = []
     if kind in ("", "term") and section is None:
-        found = set(lex.terms_matching(query)).difference(query.terms)
-        terms = GlossaryTerm.objects.published().filter(pk__in=found)
-        if tag is not None:
-            terms = terms.filter(tags=tag)
-        for term in terms[:10] if found else ():
-            extras.append(
-                Hit(
-                    "term",
-                    term.term,
-                    term.get_absolute_url(),
-                    highlight_words(term.short_definition, query),
-                    object=term,
-                )
-            )
+        extras += term_hits(query, lex, tag)
     if kind in ("", "author") and section is None and tag is None:
-        found = lex.authors_matching(query)
-        published = Article.objects.published().filter(author=OuterRef("pk"))
-        authors = Author.objects.filter(pk__in=found).filter(Exists(published))
-        for author in authors[:5] if found else ():
-            description = ", ".join(filter(None, [author.job_title, author.organisation]))
-            extras.append(
-                Hit(
-                    "author",
-                    author.name,
-                    author.get_absolute_url(),
-                    escape(description),
-                    object=author,
-                )
-            )
+        extras += author_hits(query, lex)
     return Results(query.text, query, Hits(query, extras, articles), cards=cards)
+
+
+def term_hits(query, lex, tag=None):
+    """Published glossary terms matching `query`, besides those it names, as Hits."""
+    found = set(lex.terms_matching(query)).difference(query.terms)
+    if not found:  # as for most searches: then no queryset is built or run
+        return []
+    terms = GlossaryTerm.objects.published().filter(pk__in=found)
+    if tag is not None:
+        terms = terms.filter(tags=tag)
+    return [
+        Hit(
+            "term",
+            term.term,
+            term.get_absolute_url(),
+            highlight_words(term.short_definition, query),
+            object=term,
+        )
+        for term in terms[:10]
+    ]
+
+
+def author_hits(query, lex):
+    """Authors of published articles matching `query`, as Hits."""
+    found = lex.authors_matching(query)
+    if not found:
+        return []
+    published = Article.objects.published().filter(author=OuterRef("pk"))
+    authors = Author.objects.filter(pk__in=found).filter(Exists(published))
+    return [
+        Hit(
+            "author",
+            author.name,
+            author.get_absolute_url(),
+            escape(", ".join(filter(None, [author.job_title, author.organisation]))),
+            object=author,
+        )
+        for author in authors[:5]
+    ]
 
 
 def exact_title(text):

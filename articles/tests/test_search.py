@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -181,6 +182,44 @@ def test_markup_in_an_article_is_shown_as_text_in_snippets(client):
     assert "&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;" in html
     assert "<b>markup</b>" not in lede_html
     assert "&lt;b&gt;<mark>markup</mark>&lt;/b&gt;" in lede_html
+
+
+FILLER = "Teams write plans and meet every week to talk about them. " * 60  # ~3,500 characters
+
+
+def snippets(query):
+    return [str(article.snippet) for article in Article.objects.search(query)]
+
+
+def test_snippet_shows_a_match_deep_in_a_long_body_starting_at_a_whole_word():
+    # Long words, and the match at the very end: the snippet reaches back to the words before.
+    body = "Internationalisation counterproductively. " * 100 + "Only here is the roadmap."
+    ArticleFactory(title="Long read", body=body)
+
+    (snippet,) = snippets("roadmap")
+
+    assert "<mark>roadmap</mark>" in snippet
+    first_word = re.sub(r"</?mark>", "", snippet).lstrip("…").split()[0]
+    assert first_word in body.split()
+
+
+def test_snippet_marks_the_words_found_when_they_are_far_apart():
+    ArticleFactory(
+        title="Far apart",
+        body="Retention comes first. " + FILLER + "A cohort comes last. " + FILLER,
+    )
+
+    (snippet,) = snippets("retention cohort")
+
+    assert "<mark>Retention</mark>" in snippet or "<mark>cohort</mark>" in snippet
+
+
+def test_snippet_finds_another_form_of_the_word_deep_in_a_long_body():
+    ArticleFactory(title="Governance", body=FILLER + "Write down your policies early. " + FILLER)
+
+    (snippet,) = snippets("policy")
+
+    assert "<mark>policies</mark>" in snippet
 
 
 def test_exact_title_offers_a_go_to_link(client):
@@ -616,3 +655,23 @@ def test_matches_are_counted_up_to_a_limit_then_more_than(client, monkeypatch):
     assert "More than 5 results" in html
     assert len(result_titles(html)) == 5
     assert "page 1 of" not in html
+
+
+def test_counting_inside_a_transaction_leaves_the_planner_settings_as_they_were():
+    # PostgreSQL's count asks for the GIN index by turning other plans off for one statement;
+    # those settings must not leak into the caller's transaction. (SQLite has none.)
+    def planner_settings():
+        if connection.vendor != "postgresql":
+            return None
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan')"
+            )
+            return cursor.fetchone()
+
+    ArticleFactory(title="Roadmap basics")
+
+    with transaction.atomic():
+        before = planner_settings()
+        assert Article.objects.search("roadmap").count() == 1
+        assert planner_settings() == before
