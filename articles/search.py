@@ -30,6 +30,7 @@ from the header box (`go=1`) opens the one published article titled exactly as t
 
 import bisect
 import difflib
+import importlib
 import re
 import time
 import unicodedata
@@ -38,6 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.apps import apps
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
     SearchVector,
@@ -56,7 +58,13 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+)
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -753,8 +761,34 @@ def _tag_deleted(sender, instance, **kwargs):
     forget_lexicon()
 
 
+def restore_sqlite_triggers(sender, using="default", **kwargs):
+    """After every migrate: put back SQLite's full-text triggers if a migration's table rebuild
+    dropped them (see migration 0003), so no future migration has to remember to."""
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    fts = importlib.import_module("articles.migrations.0003_full_text_search")
+    with connection.cursor() as cursor:
+        names = ["articles_article_search", *fts.SQLITE_TRIGGERS]
+        cursor.execute(
+            f"SELECT name FROM sqlite_master WHERE name IN ({', '.join(['%s'] * len(names))})",
+            names,
+        )
+        present = {name for (name,) in cursor.fetchall()}
+        # No index (migrated back before 0003), or all there: nothing to do.
+        if names[0] not in present or present == set(names):
+            return
+        with transaction.atomic(using=using):
+            fts.restore_sqlite_triggers(cursor.execute)
+
+
 def connect_signals():
     """Called from ArticlesConfig.ready()."""
+    post_migrate.connect(
+        restore_sqlite_triggers,
+        sender=apps.get_app_config("articles"),
+        dispatch_uid="kb_search_sqlite_triggers",
+    )
     post_save.connect(_article_saved, sender=Article, dispatch_uid="kb_search_article_saved")
     m2m_changed.connect(
         _tags_changed, sender=Article.tags.through, dispatch_uid="kb_search_article_tags"

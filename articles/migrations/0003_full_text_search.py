@@ -52,10 +52,24 @@ SQLITE_CREATE = [
         SELECT id, title, {TAGS_OF.format(article="articles_article.id")}, summary, body_text
         FROM articles_article""",
 ]
-SQLITE_DROP = [
-    f"DROP TRIGGER IF EXISTS articles_article_search_{name}"
+SQLITE_TRIGGERS = [
+    f"articles_article_search_{name}"
     for name in ("insert", "update", "delete", "tag_added", "tag_removed", "tag_renamed")
-] + ["DROP TABLE IF EXISTS articles_article_search"]
+]
+SQLITE_DROP = [f"DROP TRIGGER IF EXISTS {name}" for name in SQLITE_TRIGGERS] + [
+    "DROP TABLE IF EXISTS articles_article_search"
+]
+
+
+def restore_sqlite_triggers(execute):
+    """Put the triggers back and refill the index from the articles; `execute` runs one
+    statement. Django's SQLite backend rebuilds a table to alter it (a NOT NULL column, a
+    foreign key, a constraint), which drops the table's triggers, and the index then misses
+    what is written until they are back. Safe to run with the triggers intact."""
+    for statement in [*SQLITE_DROP[:-1], *SQLITE_CREATE[1:-1]]:
+        execute(statement)
+    execute("DELETE FROM articles_article_search")
+    execute(SQLITE_CREATE[-1])
 
 # PostgreSQL: the same weighting as articles.search.search_vector(), for existing rows.
 POSTGRES_FILL = """
@@ -97,6 +111,9 @@ def drop_search_index(apps, schema_editor):
     if connection.vendor == "sqlite":
         for statement in SQLITE_DROP:
             schema_editor.execute(statement)
+        # A table rebuild on SQLite (0008) recreates the model's indexes, this one as a plain
+        # index, which would stop the column from being removed.
+        schema_editor.execute(f'DROP INDEX IF EXISTS "{GIN_INDEX.name}"')
     elif connection.vendor == "postgresql":
         schema_editor.remove_index(apps.get_model("articles", "Article"), GIN_INDEX)
 

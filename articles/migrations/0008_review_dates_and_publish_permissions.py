@@ -7,20 +7,12 @@ from django.db import migrations, models
 
 
 def restore_search_triggers(apps, schema_editor):
-    """SQLite: put back the full-text triggers of 0003 and refill the index from the articles.
-
-    To add a foreign key or a check constraint, Django's SQLite backend rebuilds the article
-    table, and a table's triggers are dropped with it (so an earlier rebuild's loss is repaired
-    here too). Safe to run on a database whose triggers are intact.
-    """
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    fts = importlib.import_module("articles.migrations.0003_full_text_search")
-    drop_triggers, create_triggers = fts.SQLITE_DROP[:-1], fts.SQLITE_CREATE[1:-1]
-    for statement in [*drop_triggers, *create_triggers]:
-        schema_editor.execute(statement)
-    schema_editor.execute("DELETE FROM articles_article_search")
-    schema_editor.execute(fts.SQLITE_CREATE[-1])
+    """SQLite: to add a foreign key or a check constraint, Django rebuilds the article table,
+    and its full-text triggers go with it (articles.search also repairs this after every
+    migrate; this migration predates that)."""
+    if schema_editor.connection.vendor == "sqlite":
+        fts = importlib.import_module("articles.migrations.0003_full_text_search")
+        fts.restore_sqlite_triggers(schema_editor.execute)
 
 
 class Migration(migrations.Migration):
