@@ -15,9 +15,13 @@ PROBE = (
 
 def load_settings(**env):
     """Import kb.settings in a fresh interpreter with exactly these variables set."""
+    return run_python(["-c", PROBE], env)
+
+
+def run_python(arguments, env):
     clean = {key: value for key, value in os.environ.items() if key in ("PATH", "HOME", "LANG")}
     return subprocess.run(
-        [sys.executable, "-c", PROBE],
+        [sys.executable, *arguments],
         env={**clean, **env},
         cwd=settings.BASE_DIR,
         capture_output=True,
@@ -30,6 +34,16 @@ def test_missing_secret_key_without_debug_stops_start_up_with_a_clear_message():
     result = load_settings()
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_migration_check_runs_without_a_secret_key_and_other_commands_still_refuse():
+    checked = run_python(["manage.py", "makemigrations", "--check", "--dry-run"], {})
+    refused = run_python(["manage.py", "check"], {})
+
+    assert checked.returncode == 0, checked.stderr
+    assert "No changes detected" in checked.stdout
+    assert refused.returncode != 0
+    assert "SECRET_KEY is not set" in refused.stderr
 
 
 def test_debug_mode_runs_without_a_secret_key_on_sqlite_and_local_memory_cache():
