@@ -631,21 +631,21 @@ class PostgresBackend:
             f"substr({body_text}, hint.start, %s)", [self.WINDOW], body
         )
         summary, summary_params = headline(f"{self.ARTICLE}.summary", [], lede)
-        # The window starts after the first space WINDOW_BEFORE characters before the hint, so
-        # at a whole word (a second regular expression for a word start costs twice as much).
-        before = self.WINDOW_BEFORE
+        # The window starts after the first space from WINDOW_BEFORE characters before the
+        # hint (`back`), so at a whole word: a second regular expression for a word start would
+        # cost as much as the first. No hint, or one near the opening: the opening.
         rows = self._fetch(
             db,
-            f"SELECT id, {window}, {summary} FROM {self.ARTICLE}, LATERAL ("
-            "SELECT CASE WHEN at > %s THEN "
-            f"at - %s + strpos(substr({body_text}, at - %s, %s), ' ') "
-            f"ELSE 1 END AS start FROM (SELECT regexp_instr({body_text}, %s, 1, 1, 0, 'i') AS at) "
+            f"SELECT id, {window}, {summary} FROM {self.ARTICLE}, LATERAL (SELECT CASE "
+            f"WHEN back > 0 THEN back + strpos(substr({body_text}, back, %s), ' ') ELSE 1 END "
+            f"AS start FROM (SELECT regexp_instr({body_text}, %s, 1, 1, 0, 'i') - %s AS back) "
             "AS found) AS hint WHERE id = ANY(%s)",
             [
                 *window_params,
                 *summary_params,
-                *[before] * 4,
+                self.WINDOW_BEFORE,
                 word_pattern(query),
+                self.WINDOW_BEFORE,
                 list(pks),
             ],
         )
@@ -761,7 +761,7 @@ def _tag_deleted(sender, instance, **kwargs):
     forget_lexicon()
 
 
-def restore_sqlite_triggers(sender, using="default", **kwargs):
+def _repair_sqlite_triggers(sender, using="default", **kwargs):
     """After every migrate: put back SQLite's full-text triggers if a migration's table rebuild
     dropped them (see migration 0003), so no future migration has to remember to."""
     connection = connections[using]
@@ -785,7 +785,7 @@ def restore_sqlite_triggers(sender, using="default", **kwargs):
 def connect_signals():
     """Called from ArticlesConfig.ready()."""
     post_migrate.connect(
-        restore_sqlite_triggers,
+        _repair_sqlite_triggers,
         sender=apps.get_app_config("articles"),
         dispatch_uid="kb_search_sqlite_triggers",
     )
