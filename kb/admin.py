@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from markdownx.models import MarkdownxField
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from kb import history
 from kb.publishing import Status
@@ -207,14 +208,22 @@ class VersionedForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        started = self.data.get(self.add_prefix(EDIT_TOKEN), "")
-        if self.instance.pk is None or not started:
+        if self.instance.pk is None:
             return cleaned_data
+        # No token at all (a hand-made POST, a form from before tokens) is refused like a stale
+        # one: without it nobody can tell whether the editor saw the latest save.
+        started = self.data.get(self.add_prefix(EDIT_TOKEN), "")
         started_at, _, started_version = started.partition("|")
         saved = self._saved_now()
-        if saved is None or saved.updated_at.isoformat() == started_at:
+        if saved is None or (started and saved.updated_at.isoformat() == started_at):
             return cleaned_data
         self.edit_conflict = EditConflict(self, saved, started_version)
+        if not started:
+            self.edit_conflict.message = (
+                f"This form was sent without the mark of the {saved._meta.verbose_name} it was "
+                "opened on, so it could overwrite a later save. Your text is still below; "
+                "review what saving it would change and save again."
+            )
         self.add_error(None, self.edit_conflict.message)
         self.data = self.data.copy()
         self.data[self.add_prefix(EDIT_TOKEN)] = edit_token(saved)
@@ -280,6 +289,24 @@ class VersionedAdmin(VersionAdmin):
     def render_change_form(self, request, context, *args, **kwargs):
         context["kb_change_form_base"] = self._base_template("change_form.html")
         return super().render_change_form(request, context, *args, **kwargs)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # reversion reverts first and then asks the change form for permission, i.e. about the
+        # item as the old version would make it. The item as it is now must allow the change
+        # too: otherwise a writer could restore a draft version over a published article.
+        self._check_current_state(request, object_id)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = Version.objects.get_for_model(self.model).filter(pk=version_id).first()
+        if version is not None:  # a crafted "recover" of an item that still exists
+            self._check_current_state(request, version.object_id)
+        return super().recover_view(request, version_id, extra_context)
+
+    def _check_current_state(self, request, object_id):
+        current = self.get_object(request, unquote(object_id))
+        if current is not None and not self.has_change_permission(request, current):
+            raise PermissionDenied
 
     def get_urls(self):
         opts = self.opts

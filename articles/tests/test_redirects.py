@@ -6,6 +6,7 @@ from articles.redirects import rewrite
 from articles.tests.factories import ArticleFactory, SectionFactory
 from authors.tests.factories import AuthorFactory
 from glossary.tests.factories import GlossaryTermFactory
+from kb.admin import EDIT_TOKEN, edit_token
 from kb.publishing import Status
 
 pytestmark = pytest.mark.django_db
@@ -149,6 +150,7 @@ def test_renaming_in_the_admin_redirects_the_old_url(admin_client, client):
         "status": term.status,
         "published_at_0": term.published_at.strftime("%Y-%m-%d"),
         "published_at_1": term.published_at.strftime("%H:%M:%S"),
+        EDIT_TOKEN: edit_token(term),
     }
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]

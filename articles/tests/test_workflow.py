@@ -162,6 +162,7 @@ def test_writer_creates_a_draft_and_submits_it_for_review(writer):
     assert article.status == Status.DRAFT
 
     data = article_form_data(section, author, status=Status.REVIEW)
+    data[kb_admin.EDIT_TOKEN] = kb_admin.edit_token(article)
     assert writer.post(change_url(article), data).status_code == 302
     article.refresh_from_db()
     assert article.status == Status.REVIEW
@@ -340,6 +341,89 @@ def test_writer_cannot_republish_by_restoring_or_recovering_a_published_version(
     assert not Article.objects.exists()
 
 
+def restore_url(obj, version):
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_revision", args=[obj.pk, version.pk])
+
+
+def test_writer_cannot_take_a_live_article_down_by_restoring_their_draft(writer, editor, client):
+    section, author = SectionFactory(), AuthorFactory()
+    response = writer.post(
+        reverse("admin:articles_article_add"), article_form_data(section, author)
+    )
+    assert response.status_code == 302
+    article = Article.objects.get()
+    (draft_version,) = Version.objects.get_for_object(article)
+    editor.post(CHANGELIST, {"action": "publish", "_selected_action": [article.pk]})
+    article.refresh_from_db()
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+    data = article_form_data(section, author, body="The writer's own text.")
+    data[kb_admin.EDIT_TOKEN] = kb_admin.edit_token(article)
+    assert writer.get(restore_url(article, draft_version)).status_code == 403
+    assert writer.post(restore_url(article, draft_version), data).status_code == 403
+
+    article.refresh_from_db()
+    assert article.status == Status.PUBLISHED
+    assert article.body == "## Start here\n\nLearn the backlog."
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert writer.post(delete_url(article), {"post": "yes"}).status_code == 403
+    assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_writer_cannot_take_a_live_glossary_term_down_through_history(writer, editor, client):
+    term = GlossaryTermFactory(draft=True)
+    with reversion.create_revision():
+        term.save()
+    (draft_version,) = Version.objects.get_for_object(term)
+    editor.post(changelist_url(GlossaryTerm), {"action": "publish", "_selected_action": [term.pk]})
+    term.refresh_from_db()
+    assert term.is_published
+    data = {
+        "term": term.term,
+        "slug": term.slug,
+        "aliases": "",
+        "short_definition": "Rewritten by the writer.",
+        "explanation": "",
+        "tags": "",
+        "status": Status.DRAFT,
+        kb_admin.EDIT_TOKEN: kb_admin.edit_token(term),
+    }
+    assert writer.post(restore_url(term, draft_version), data).status_code == 403
+    term.refresh_from_db()
+    assert term.is_published and term.short_definition != "Rewritten by the writer."
+    assert client.get(term.get_absolute_url()).status_code == 200
+
+
+def test_writer_cannot_recover_over_a_live_article(writer):
+    article = ArticleFactory(status=Status.DRAFT)
+    with reversion.create_revision():
+        article.save()
+    (draft_version,) = Version.objects.get_for_object(article)
+    Article.objects.filter(pk=article.pk).update(status=Status.PUBLISHED)
+    data = article_form_data(article.section, article.author)
+    recover = reverse("admin:articles_article_recover", args=[draft_version.pk])
+    assert writer.post(recover, data).status_code == 403
+    assert Article.objects.get().status == Status.PUBLISHED
+
+
+def test_writer_may_still_restore_an_old_version_of_their_own_draft(writer):
+    article = ArticleFactory(status=Status.DRAFT, body="First text.")
+    with reversion.create_revision():
+        article.save()
+    (first,) = Version.objects.get_for_object(article)
+    article.body = "Second text."
+    with reversion.create_revision():
+        article.save()
+    page = writer.get(restore_url(article, first))
+    assert page.status_code == 200
+    data = article_form_data(article.section, article.author, body="First text.")
+    data[kb_admin.EDIT_TOKEN] = page.context["adminform"].form[kb_admin.EDIT_TOKEN].value()
+    response = writer.post(restore_url(article, first), data)
+    assert response.status_code == 302
+    assert Article.objects.get().body == "First text."
+
+
 # Editors and superusers ----------------------------------------------------------------------
 
 
@@ -353,6 +437,7 @@ def test_editor_publishes_schedules_and_unpublishes(editor):
         published_at_0=tomorrow.strftime("%Y-%m-%d"),
         published_at_1="09:00",
     )
+    data[kb_admin.EDIT_TOKEN] = kb_admin.edit_token(article)
     assert editor.post(change_url(article), data).status_code == 302
     article.refresh_from_db()
     assert article.is_scheduled

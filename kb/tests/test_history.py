@@ -450,6 +450,24 @@ def test_a_save_over_someone_elses_later_save_is_refused_and_keeps_the_typed_tex
     assert article.body.endswith("typed for an hour.")
 
 
+def test_a_save_without_the_edit_token_is_refused_like_a_conflict(admin_client, other_editor):
+    article = make("article")
+    data = open_form(admin_client, article)
+    save(other_editor, article, body="Their careful edit.")
+    del data["kb_edit_token"]
+    data["body"] = "A hand-made POST."
+
+    response = admin_client.post(change_url(article), data)
+
+    assert response.status_code == 200
+    assert "sent without the mark" in response.content.decode()
+    article.refresh_from_db()
+    assert article.body == "Their careful edit."
+    again = shown_form(response, "article_form")
+    assert again["body"] == "A hand-made POST."  # what was typed comes back to be saved again
+    assert admin_client.post(change_url(article), again).status_code == 302
+
+
 def test_no_conflict_when_nobody_else_saved(admin_client):
     article = ArticleFactory()
     form = open_form(admin_client, article)
