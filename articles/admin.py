@@ -12,7 +12,6 @@ from articles.attention import needs_attention
 from articles.models import (
     Article,
     MissedSearch,
-    Redirect,
     Section,
     Tag,
     Topic,
@@ -203,24 +202,6 @@ class MissedSearchAdmin(admin.ModelAdmin):
     date_hierarchy = "last_seen"
     ordering = ["-count", "-last_seen"]
     readonly_fields = ["query", "count", "first_seen", "last_seen"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
-    """Old URLs of pages that moved. Recorded by the pages' saves (articles/redirects.py), so
-    they are read-only here; deleting one lets its old path 404 again."""
-
-    list_display = ["old_path", "new_path", "content_type", "created_at"]
-    list_filter = ["content_type"]
-    search_fields = ["old_path", "new_path"]
-    date_hierarchy = "created_at"
-    readonly_fields = ["old_path", "new_path", "content_type", "object_id", "created_at"]
 
     def has_add_permission(self, request):
         return False

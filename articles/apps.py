@@ -6,5 +6,8 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import search
+        from kb.redirects.moves import register_markdown_source
 
         search.connect_signals()
+        register_markdown_source(self.get_model("Article"), "body")
+        register_markdown_source(self.get_model("Section"), "intro")

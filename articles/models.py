@@ -2,11 +2,9 @@ import hashlib
 from urllib.parse import urlencode
 
 import reversion
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models, transaction
+from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +15,7 @@ from taggit.models import TagBase, TaggedItemBase
 
 from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.publishing import PublishableModel, PublishableQuerySet
+from kb.redirects.moves import RedirectOnMove
 from kb.slugs import unique_slug
 
 
@@ -71,7 +70,7 @@ class SectionQuerySet(PublishableQuerySet):
 
 
 @reversion.register()
-class Section(PublishableModel):
+class Section(RedirectOnMove, PublishableModel):
     """A numbered chapter of the guide."""
 
     position = models.PositiveIntegerField(
@@ -101,17 +100,15 @@ class Section(PublishableModel):
     def get_absolute_url(self):
         return reverse("articles:section", kwargs={"section": self.slug})
 
-    def save(self, *args, **kwargs):
-        from articles import redirects
+    def moved_with(self):
+        # A new chapter slug moves the chapter and every article in it.
+        return self.articles.only("slug", "section")
 
-        old_url = redirects.stored_url(self)
+    def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title, fallback="chapter")
         self.intro_html = render(self.intro).html
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            # A new chapter slug moves the chapter and every article in it.
-            redirects.follow_move(self, old_url, contents=self.articles.only("slug", "section"))
+        super().save(*args, **kwargs)
 
 
 class ArticleQuerySet(PublishableQuerySet):
@@ -178,7 +175,7 @@ BODY_FIELDS = ("body", "body_html", "body_text", "toc")
 @reversion.register(
     exclude=["tags", "search_vector", "search_head"], follow=["taggedarticle_set", "memberships"]
 )
-class Article(PublishableModel):
+class Article(RedirectOnMove, PublishableModel):
     section = models.ForeignKey(
         Section, on_delete=models.PROTECT, related_name="articles", verbose_name="chapter"
     )
@@ -248,6 +245,9 @@ class Article(PublishableModel):
 
     objects = ArticleQuerySet.as_manager()
 
+    url_relations = ("section",)
+    has_markdown_version = True
+
     class Meta:
         ordering = ["section__position", "position", "title"]
         constraints = [
@@ -287,9 +287,6 @@ class Article(PublishableModel):
         return self.next_review_at is not None and self.next_review_at < timezone.localdate()
 
     def save(self, *args, **kwargs):
-        from articles import redirects
-
-        old_url = redirects.stored_url(self, "section")
         if not self.slug:
             self.slug = unique_slug(
                 self,
@@ -303,9 +300,7 @@ class Article(PublishableModel):
         self.body_text = rendered.text
         self.word_count = rendered.word_count
         self.reading_time = rendered.reading_time
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            redirects.follow_move(self, old_url, markdown_version=True)
+        super().save(*args, **kwargs)
 
 
 # The article fields whose words are searched; bulk updates of them refresh the search index.
@@ -416,35 +411,3 @@ class MissedSearch(models.Model):
 
     def get_absolute_url(self):
         return f"{reverse('articles:search')}?{urlencode({'q': self.query})}"
-
-
-class Redirect(models.Model):
-    """An old path of a page that moved: a request for it gets a 301 to where the page is now.
-
-    Recorded when an article, chapter, glossary term or author changes its URL, and followed by
-    articles.middleware.RedirectFallbackMiddleware; see articles/redirects.py. Paths are stored
-    as a request has them (/guide/café/, not /guide/caf%C3%A9/).
-    """
-
-    old_path = models.CharField(max_length=500, help_text="Where the page was: /guide/a/b/")
-    new_path = models.CharField(max_length=500, help_text="Where it is now.")
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    target = GenericForeignKey("content_type", "object_id")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["old_path"]
-        constraints = [
-            models.UniqueConstraint(fields=["old_path"], name="redirect_unique_old_path"),
-            models.CheckConstraint(
-                condition=~models.Q(old_path=models.F("new_path")), name="redirect_not_to_itself"
-            ),
-        ]
-        indexes = [models.Index(fields=["new_path"], name="redirect_new_path_idx")]
-
-    def __str__(self):
-        return f"{self.old_path} → {self.new_path}"
-
-    def get_absolute_url(self):
-        return self.new_path

@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class AuthorsConfig(AppConfig):
     name = "authors"
+
+    def ready(self):
+        from kb.redirects.moves import register_markdown_source
+
+        register_markdown_source(self.get_model("Author"), "bio")

@@ -1,17 +1,17 @@
 import reversion
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
-from articles import redirects
 from kb.markdown import MAX_SOURCE_CHARS, render
+from kb.redirects.moves import RedirectOnMove
 from kb.slugs import unique_slug
 
 
 @reversion.register()
-class Author(models.Model):
+class Author(RedirectOnMove):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, allow_unicode=True, blank=True)
     job_title = models.CharField(
@@ -55,13 +55,10 @@ class Author(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        old_url = redirects.stored_url(self)
         if not self.slug:
             self.slug = unique_slug(self, self.name, fallback="author")
         self.bio_html = render(self.bio).html
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            redirects.follow_move(self, old_url)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("authors:detail", kwargs={"slug": self.slug})

@@ -6,5 +6,7 @@ class GlossaryConfig(AppConfig):
 
     def ready(self):
         from glossary import linking
+        from kb.redirects.moves import register_markdown_source
 
         linking.connect_signals()
+        register_markdown_source(self.get_model("GlossaryTerm"), "explanation")

@@ -1,14 +1,14 @@
 import reversion
-from django.db import models, transaction
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from articles import redirects
 from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.publishing import PublishableModel, PublishableQuerySet
+from kb.redirects.moves import RedirectOnMove
 from kb.slugs import unique_slug
 
 
@@ -52,7 +52,7 @@ SHOWN_IN_LINKS = LINKED_BY | {"slug", "short_definition", "published_at"}
 
 # A version keeps the term's tag rows as they were then (see articles.models.Article).
 @reversion.register(exclude=["tags"], follow=["taggedterm_set"])
-class GlossaryTerm(PublishableModel):
+class GlossaryTerm(RedirectOnMove, PublishableModel):
     term = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, allow_unicode=True, blank=True)
     short_definition = models.CharField(
@@ -99,11 +99,8 @@ class GlossaryTerm(PublishableModel):
         return first if first.isalpha() else "#"
 
     def save(self, *args, **kwargs):
-        old_url = redirects.stored_url(self)
         if not self.slug:
             self.slug = unique_slug(self, self.term, fallback="term")
         self.aliases = ", ".join(dict.fromkeys(self.alias_list))
         self.explanation_html = render(self.explanation).html
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            redirects.follow_move(self, old_url)
+        super().save(*args, **kwargs)

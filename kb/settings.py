@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "taggit",
     "markdownx",
     "reversion",
+    "kb.redirects",
     "articles",
     "authors",
     "glossary",
@@ -67,7 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so it sees the final 404: old URLs of moved pages answer with a 301.
-    "articles.middleware.RedirectFallbackMiddleware",
+    "kb.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "kb.urls"

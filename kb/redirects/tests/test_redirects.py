@@ -1,13 +1,14 @@
 import pytest
 from django.urls import reverse
 
-from articles.models import Article, Redirect
-from articles.redirects import rewrite
+from articles.models import Article
 from articles.tests.factories import ArticleFactory, SectionFactory
 from authors.tests.factories import AuthorFactory
 from glossary.tests.factories import GlossaryTermFactory
 from kb.admin import EDIT_TOKEN, edit_token
 from kb.publishing import Status
+from kb.redirects.models import Redirect
+from kb.redirects.moves import rewrite
 
 pytestmark = pytest.mark.django_db
 
@@ -320,10 +321,10 @@ def test_articles_without_links_are_not_saved_again():
 def test_redirects_are_listed_read_only_in_the_admin(admin_client):
     rename(ArticleFactory(section=SectionFactory(slug="roles"), slug="owners"), "po")
     redirect = Redirect.objects.get()
-    changelist = reverse("admin:articles_redirect_changelist")
+    changelist = reverse("admin:redirects_redirect_changelist")
     page = admin_client.get(changelist, {"q": "owners"}).content.decode()
     assert "/guide/roles/owners/" in page
-    change = admin_client.get(reverse("admin:articles_redirect_change", args=[redirect.pk]))
+    change = admin_client.get(reverse("admin:redirects_redirect_change", args=[redirect.pk]))
     assert change.status_code == 200
     assert 'name="old_path"' not in change.content.decode()
-    assert admin_client.get(reverse("admin:articles_redirect_add")).status_code == 403
+    assert admin_client.get(reverse("admin:redirects_redirect_add")).status_code == 403

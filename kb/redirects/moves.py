@@ -1,19 +1,23 @@
 """Links never break: when a page moves, its old URL redirects and links to it follow it.
 
 A page moves when an editor changes an article's slug or chapter, a chapter's slug (which moves
-the chapter and every article in it), or a glossary term's or an author's slug. The model's
-save() asks for `stored_url()` before writing and calls `follow_move()` after, in the same
-transaction, which
+the chapter and every article in it), or a glossary term's or an author's slug. Content models
+take part by inheriting `RedirectOnMove`: its save() asks for `stored_url()` before writing and
+calls `follow_move()` after, in the same transaction, which
 - records a `Redirect` from each old path to the new one. Chains collapse (A -> B, then B -> C
   leaves A -> C: one hop) and loops cannot happen: moving a page back to an old path deletes
   the redirect from that path (and a check constraint refuses one that points at itself);
-- rewrites links to the old path in every Markdown source (article bodies, chapter
-  introductions, glossary explanations, author bios) and saves those items, so their HTML is
+- rewrites links to the old path in every Markdown source that content apps declared with
+  `register_markdown_source()` (article bodies, chapter introductions, glossary explanations,
+  author bios) and saves those items, so their HTML is
   rendered again. A link matches only on a path boundary: renaming /guide/a/b/ leaves
   /guide/a/b-2/ and /guide/a/b/c/ alone, and links to other sites with the same path too.
 
-`RedirectFallbackMiddleware` (articles/middleware.py) answers a 404 at an old path with a 301 to
-the new one, keeping the query string; an article's Markdown version (.md) follows its page.
+`RedirectFallbackMiddleware` (kb/redirects/middleware.py) answers a 404 at an old path with a
+301 to the new one, keeping the query string; a page's Markdown version (.md, for models with
+`has_markdown_version`) follows its page.
+
+This app knows no content app: they declare themselves to it, as models do to the admin.
 
 Drafts: every move is recorded, whatever the status, so an article renamed while unpublished
 keeps its old links once it is published. A redirect is only followed for someone who may see
@@ -32,22 +36,48 @@ import operator
 import re
 from functools import reduce
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils.encoding import iri_to_uri, uri_to_iri
 
-from articles.models import Article, Redirect
+from kb.redirects.models import Redirect
 
 # Where Markdown is written, as (model, source field): the places whose links are rewritten.
-MARKDOWN_SOURCES = [
-    ("articles.Article", "body"),
-    ("articles.Section", "intro"),
-    ("glossary.GlossaryTerm", "explanation"),
-    ("authors.Author", "bio"),
-]
+_markdown_sources = []
 BATCH_SIZE = 100
+
+
+def register_markdown_source(model, field):
+    """Declare that `model.field` holds Markdown whose links to moved pages must follow them.
+
+    Called by content apps from their AppConfig.ready()."""
+    if (model, field) not in _markdown_sources:
+        _markdown_sources.append((model, field))
+
+
+class RedirectOnMove(models.Model):
+    """A page whose URL may change: saving it at a new URL redirects the old one (see above)."""
+
+    # The relations the URL is built from (an article's "section"), read with the stored URL.
+    url_relations = ()
+    # Whether the page also has a Markdown version at <url without its slash>.md.
+    has_markdown_version = False
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        old_url = stored_url(self, *self.url_relations)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            follow_move(self, old_url)
+
+    def moved_with(self):
+        """The items whose URLs sit under this one's and move with it (a chapter's articles)."""
+        return None
+
 
 # What may come before a site path in Markdown or HTML (`](`, `: `, `<`, `href="`) but not
 # inside a longer URL, and what ends one: `)`, an anchor, a query, space, a quote, `>`, `]`.
@@ -74,21 +104,18 @@ def stored_url(instance, *related):
     return stored.get_absolute_url() if stored else None
 
 
-def follow_move(target, old_url, contents=None, markdown_version=False):
-    """After `target` was saved: if it left `old_url`, redirect there and rewrite links to it.
-
-    `contents` are the items whose URLs sit under the target's (a chapter's articles): they
-    move with it. `markdown_version`: the target also has a .md URL (articles do).
-    """
+def follow_move(target, old_url):
+    """After `target` was saved: if it left `old_url`, redirect there and rewrite links to it."""
     new_url = target.get_absolute_url()
     if old_url is None or old_url == new_url:
         return
     record_redirect(old_url, new_url, target)
+    contents = target.moved_with()
     for item in contents if contents is not None else ():
         item_url = item.get_absolute_url()
         record_redirect(old_url + item_url.removeprefix(new_url), item_url, item)
     moves = [(old_url, new_url)]
-    if markdown_version:
+    if target.has_markdown_version:
         moves.append((markdown_url(old_url), markdown_url(new_url)))
     rewrite_links(moves, prefix=contents is not None, saved=target)
 
@@ -156,8 +183,7 @@ def rewrite_links(moves, prefix=False, saved=None):
     it links to itself, that instance is the one rewritten, so the caller's copy stays current.
     """
     olds = [old for old, _new in spellings(moves)]
-    for label, field in MARKDOWN_SOURCES:
-        model = apps.get_model(label)
+    for model, field in _markdown_sources:
         linking = reduce(operator.or_, (Q(**{f"{field}__contains": old}) for old in olds))
         pks = list(model._base_manager.filter(linking).values_list("pk", flat=True))
         for start in range(0, len(pks), BATCH_SIZE):
@@ -173,17 +199,15 @@ def rewrite_links(moves, prefix=False, saved=None):
 def find_redirect(path):
     """The redirect for a request path that found nothing, and where it leads (or None, None).
 
-    An article's Markdown version (/guide/c/a.md) follows the article's redirect.
+    A page's Markdown version (/guide/c/a.md) follows the page's redirect.
     """
     redirect = Redirect.objects.filter(old_path=path).first()
     if redirect is not None:
         return redirect, redirect.new_path
     if path.endswith(".md"):
-        redirect = Redirect.objects.filter(
-            old_path=path.removesuffix(".md") + "/",
-            content_type=ContentType.objects.get_for_model(Article),
-        ).first()
-        if redirect is not None:
+        redirect = Redirect.objects.filter(old_path=path.removesuffix(".md") + "/").first()
+        model = redirect.content_type.model_class() if redirect is not None else None
+        if getattr(model, "has_markdown_version", False):
             return redirect, markdown_url(redirect.new_path)
     elif settings.APPEND_SLASH and not path.endswith("/"):
         redirect = Redirect.objects.filter(old_path=path + "/").first()
