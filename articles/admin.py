@@ -4,26 +4,17 @@ from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
-from django.utils.html import format_html
-from taggit.managers import TaggableManager
-from taggit.models import Tag as UnusedTaggitTag
 
 from articles.attention import needs_attention
 from articles.models import (
     Article,
     MissedSearch,
     Section,
-    Tag,
     Topic,
     TopicMembership,
 )
-from articles.tagging import TagNamesField
 from kb.admin import PublishableAdmin, VersionedAdmin
-
-# kb keeps its tags in articles.Tag; taggit's own table stays empty, so hide it.
-admin.site.unregister(UnusedTaggitTag)
-
-TAG_FIELD = {TaggableManager: {"form_class": TagNamesField}}
+from kb.tags.tagging import TAG_FIELD
 
 
 @admin.register(Section)
@@ -160,36 +151,6 @@ class TopicAdmin(VersionedAdmin):
     @admin.display(description="articles", ordering="member_count")
     def member_count(self, obj):
         return obj.member_count
-
-
-@admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "article_count", "term_count", "view_on_site_link"]
-    search_fields = ["name"]
-    ordering = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                article_count=Count("tagged_articles", distinct=True),
-                term_count=Count("tagged_terms", distinct=True),
-            )
-        )
-
-    @admin.display(description="articles", ordering="article_count")
-    def article_count(self, obj):
-        return obj.article_count
-
-    @admin.display(description="glossary terms", ordering="term_count")
-    def term_count(self, obj):
-        return obj.term_count
-
-    @admin.display(description="page")
-    def view_on_site_link(self, obj):
-        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.get_absolute_url())
 
 
 @admin.register(MissedSearch)

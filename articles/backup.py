@@ -48,10 +48,11 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Prefetch
 
-from articles.models import Article, Section, Tag, Topic, TopicMembership
+from articles.models import Article, Section, Topic, TopicMembership
 from authors.models import Author
 from glossary.models import GlossaryTerm
 from kb.publishing import Status
+from kb.tags.models import Tag
 
 FORMAT = "kb-guide"
 VERSION = 1

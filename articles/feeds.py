@@ -13,8 +13,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from articles.models import Article, Section, Tag
+from articles.models import Article, Section
 from authors.models import Author
+from kb.tags.models import Tag
 
 FEED_LENGTH = 30
 

@@ -1,45 +1,20 @@
-import hashlib
 from urllib.parse import urlencode
 
 import reversion
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
-from taggit.models import TagBase, TaggedItemBase
+from taggit.models import TaggedItemBase
 
 from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.publishing import PublishableModel, PublishableQuerySet
 from kb.redirects.moves import RedirectOnMove
 from kb.slugs import unique_slug
-
-
-class Tag(TagBase):
-    """A tag shared by articles and glossary terms; its slug is always a usable URL part."""
-
-    class Meta:
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(Lower("name"), name="tag_unique_name_ignoring_case"),
-        ]
-
-    def slugify(self, tag, i=None):
-        # Leave room for taggit's "_<n>" suffix within the 100-character column.
-        slug = slugify(tag, allow_unicode=True)[:90].strip("-")
-        if not slug:
-            # A tag of emoji or punctuation only ("🚀", "C++" -> "c" is fine, "+++" is not).
-            slug = "tag-" + hashlib.sha1(tag.encode()).hexdigest()[:10]
-        if i is not None:
-            slug += f"_{i}"
-        return slug
-
-    def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+from kb.tags.models import Tag
 
 
 @reversion.register()

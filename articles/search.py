@@ -69,17 +69,11 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from articles.models import (
-    BODY_FIELDS,
-    Article,
-    MissedSearch,
-    Section,
-    Tag,
-    TaggedArticle,
-)
+from articles.models import BODY_FIELDS, Article, MissedSearch, Section, TaggedArticle
 from authors.models import Author
 from glossary.models import GlossaryTerm
 from kb.publishing import Status
+from kb.tags.models import Tag
 
 MAX_QUERY_CHARS = 200  # longer input is cut: nobody types more, and it bounds the work
 MAX_PHRASES = 12

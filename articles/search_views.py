@@ -6,7 +6,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from articles import search as engine
-from articles.models import Section, Tag
+from articles.models import Section
+from kb.tags.models import Tag
 
 RESULTS_PER_PAGE = 10
 KIND_CHOICES = [

@@ -1,8 +1,9 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 
-from articles.models import Article, Section, Tag
+from articles.models import Article, Section
 from glossary.models import GlossaryTerm
+from kb.tags.models import Tag
 
 
 class SectionSitemap(Sitemap):

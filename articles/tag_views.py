@@ -13,8 +13,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 
-from articles.models import Article, Tag, TaggedArticle
+from articles.models import Article, TaggedArticle
 from glossary.models import GlossaryTerm, TaggedTerm
+from kb.tags.models import Tag
 
 ITEMS_PER_PAGE = 20
 RELATED_TAGS = 10

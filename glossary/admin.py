@@ -1,8 +1,8 @@
 from django.contrib import admin
 
-from articles.admin import TAG_FIELD
 from glossary.models import GlossaryTerm
 from kb.admin import PublishableAdmin, VersionedAdmin
+from kb.tags.tagging import TAG_FIELD
 
 
 @admin.register(GlossaryTerm)

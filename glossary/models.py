@@ -10,12 +10,13 @@ from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.publishing import PublishableModel, PublishableQuerySet
 from kb.redirects.moves import RedirectOnMove
 from kb.slugs import unique_slug
+from kb.tags.models import Tag
 
 
 @reversion.register()
 class TaggedTerm(TaggedItemBase):
     content_object = models.ForeignKey("GlossaryTerm", on_delete=models.CASCADE)
-    tag = models.ForeignKey("articles.Tag", on_delete=models.CASCADE, related_name="tagged_terms")
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_terms")
 
     class Meta:
         constraints = [

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "markdownx",
     "reversion",
     "kb.redirects",
+    "kb.tags",
     "articles",
     "authors",
     "glossary",
@@ -140,8 +141,8 @@ X_FRAME_OPTIONS = "SAMEORIGIN"  # markdownx's preview and the admin's popups nee
 
 # Tags: one spelling per tag whatever the case, parsed by our normaliser (NFC, trimmed).
 TAGGIT_CASE_INSENSITIVE = True
-TAGGIT_TAGS_FROM_STRING = "articles.tagging.parse_tags"
-TAGGIT_STRING_FROM_TAGS = "articles.tagging.tags_to_string"
+TAGGIT_TAGS_FROM_STRING = "kb.tags.tagging.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "kb.tags.tagging.tags_to_string"
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = False
 
 # The editor's live preview renders through the one Markdown pipeline; the preview and upload

@@ -1,10 +1,11 @@
 import pytest
 from django.urls import reverse
 
-from articles.models import Article, Section, Tag, Topic, TopicMembership
+from articles.models import Article, Section, Topic, TopicMembership
 from articles.tests.factories import ArticleFactory, SectionFactory, TopicMembershipFactory
 from authors.tests.factories import AuthorFactory
 from kb.publishing import Status
+from kb.tags.models import Tag
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +13,7 @@ ADMIN_PAGES = [
     ("articles", "section"),
     ("articles", "article"),
     ("articles", "topic"),
-    ("articles", "tag"),
+    ("tags", "tag"),
 ]
 
 
@@ -43,7 +44,7 @@ def test_admin_changelist_search_and_add_pages_render(admin_client, content, app
 )
 def test_admin_change_page_renders_with_view_on_site(admin_client, content, instance):
     obj = instance(content)
-    url = reverse(f"admin:articles_{obj._meta.model_name}_change", args=[obj.pk])
+    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
     response = admin_client.get(url)
     assert response.status_code == 200
     if hasattr(obj, "get_absolute_url") and obj._meta.model_name != "topic":

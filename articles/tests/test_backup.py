@@ -12,13 +12,14 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, Section, Tag, Topic, TopicMembership
+from articles.models import Article, Section, Topic, TopicMembership
 from articles.tests.factories import ArticleFactory, SectionFactory, TopicFactory
 from authors.models import Author
 from authors.tests.factories import AuthorFactory
 from glossary.models import GlossaryTerm
 from glossary.tests.factories import GlossaryTermFactory
 from kb.publishing import Status
+from kb.tags.models import Tag
 
 pytestmark = pytest.mark.django_db
 

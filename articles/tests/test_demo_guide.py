@@ -7,10 +7,11 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import resolve
 
-from articles.models import Article, Section, Tag, Topic, TopicMembership
+from articles.models import Article, Section, Topic, TopicMembership
 from authors.models import Author
 from glossary.models import GlossaryTerm
 from kb.publishing import Status
+from kb.tags.models import Tag
 
 pytestmark = pytest.mark.django_db
 
@@ -208,7 +209,7 @@ class TestEditorAccount:
             "articles.section",
             "articles.topic",
             "articles.topicmembership",
-            "articles.tag",
+            "tags.tag",
             "authors.author",
             "glossary.glossaryterm",
         ]

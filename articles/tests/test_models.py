@@ -4,10 +4,11 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
-from articles.models import Article, Section, Tag
-from articles.tagging import parse_tags
+from articles.models import Article, Section
 from articles.tests.factories import ArticleFactory, SectionFactory
 from kb.publishing import Status
+from kb.tags.models import Tag
+from kb.tags.tagging import parse_tags
 
 pytestmark = pytest.mark.django_db
 

@@ -10,11 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import search
-from articles.models import Article, MissedSearch, Tag
+from articles.models import Article, MissedSearch
 from articles.tests.factories import ArticleFactory, SectionFactory
 from authors.tests.factories import AuthorFactory
 from glossary.tests.factories import GlossaryTermFactory
 from kb.publishing import Status
+from kb.tags.models import Tag
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,10 @@ from urllib.parse import quote
 import pytest
 from django.urls import reverse
 
-from articles.models import Tag
 from articles.tests.factories import ArticleFactory, SectionFactory
 from glossary.tests.factories import GlossaryTermFactory
 from kb.publishing import Status
+from kb.tags.models import Tag
 
 pytestmark = pytest.mark.django_db
 

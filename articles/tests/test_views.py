@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from articles.models import Article, Tag
+from articles.models import Article
 from articles.tests.factories import (
     ArticleFactory,
     SectionFactory,
@@ -14,6 +14,7 @@ from articles.tests.factories import (
 from authors.tests.factories import AuthorFactory
 from glossary.tests.factories import GlossaryTermFactory
 from kb.publishing import Status
+from kb.tags.models import Tag
 
 pytestmark = pytest.mark.django_db
 

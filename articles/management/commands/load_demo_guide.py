@@ -17,10 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import demo_guide
-from articles.models import Article, Section, Tag, Topic, TopicMembership
+from articles.models import Article, Section, Topic, TopicMembership
 from authors.models import Author
 from glossary.models import GlossaryTerm
 from kb.publishing import Status
+from kb.tags.models import Tag
 
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
 EDITOR_USERNAME = "editor"

@@ -20,12 +20,13 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.models import Article, Section, Tag, TaggedArticle
+from articles.models import Article, Section, TaggedArticle
 from articles.search import forget_lexicon, update_search_vectors
 from authors.models import Author
 from glossary.models import GlossaryTerm
 from kb.markdown import render
 from kb.publishing import Status
+from kb.tags.models import Tag
 
 PLACEHOLDER = "QQTOPICQQ"
 

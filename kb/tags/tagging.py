@@ -10,6 +10,7 @@ import unicodedata
 
 from django import forms
 from taggit.forms import TagField
+from taggit.managers import TaggableManager
 
 MAX_TAG_LENGTH = 100
 
@@ -49,3 +50,7 @@ class TagNamesField(TagField):
                 code="tag_too_long",
             )
         return names
+
+
+# The admin's formfield_overrides for every model with tags.
+TAG_FIELD = {TaggableManager: {"form_class": TagNamesField}}
