@@ -52,6 +52,7 @@ test-browser: $(VENV)/.installed-browser
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 check-migrations: $(VENV)/.installed-dev
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run

@@ -1,4 +1,5 @@
-"""RSS and Atom feeds of published articles: the whole guide, a chapter, a tag, an author.
+"""RSS and Atom feeds of published articles: the whole guide, a chapter, a tag (an author's
+feed builds on these in authors/feeds.py).
 
 `?full=1` puts each article's whole HTML in the feed instead of its lede.
 """
@@ -14,7 +15,6 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from articles.models import Article, Section
-from authors.models import Author
 from kb.tags.models import Tag
 
 FEED_LENGTH = 30
@@ -48,15 +48,6 @@ def feed_scope(request, scope, slug=None):
             tag.get_absolute_url(),
             f"New articles tagged {tag.name}.",
             published.filter(tags=tag),
-            full_content,
-        )
-    if scope == "authors":
-        author = get_object_or_404(Author, slug=slug)
-        return FeedScope(
-            f"Articles by {author.name}: {settings.KB_SITE_TITLE}",
-            author.get_absolute_url(),
-            f"New articles by {author.name}, {author.job_title}".rstrip(", "),
-            published.filter(author=author),
             full_content,
         )
     if scope != "latest":

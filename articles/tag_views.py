@@ -7,46 +7,18 @@ drafts is absent from the cloud and its page is a 404.
 import math
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 
-from articles.models import Article, TaggedArticle
-from glossary.models import GlossaryTerm, TaggedTerm
+from articles.models import Article
+from articles.tag_counts import tags_counting
+from glossary.models import GlossaryTerm
 from kb.tags.models import Tag
 
 ITEMS_PER_PAGE = 20
 RELATED_TAGS = 10
 SIZE_CLASSES = 5
-
-
-def _count_of(through, items):
-    """A correlated subquery: how many of `items` carry the outer tag."""
-    counted = (
-        through.objects.filter(tag=OuterRef("pk"), content_object__in=items)
-        .order_by()
-        .values("tag")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
-def tags_counting(articles, terms):
-    """Tags carried by any of `articles` or `terms`, annotated with how many of them use each."""
-    return (
-        Tag.objects.filter(
-            Q(pk__in=TaggedArticle.objects.filter(content_object__in=articles).values("tag"))
-            | Q(pk__in=TaggedTerm.objects.filter(content_object__in=terms).values("tag"))
-        )
-        .annotate(
-            article_count=_count_of(TaggedArticle, articles),
-            term_count=_count_of(TaggedTerm, terms),
-        )
-        .annotate(item_count=Coalesce("article_count", 0) + Coalesce("term_count", 0))
-    )
 
 
 def size_class(count, largest):

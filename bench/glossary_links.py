@@ -128,8 +128,8 @@ def main():
     from articles.models import Article, Section
     from authors.models import Author
     from glossary import linking
+    from glossary.matcher import Entry, Glossary
     from glossary.models import GlossaryTerm
-    from kb.glossary_links import Entry, Glossary
     from kb.markdown import render
     from kb.publishing import Status
 

@@ -1,7 +1,8 @@
 """Glossary term links on articles and term pages, kept true as the glossary changes.
 
-kb/glossary_links.py does the linking itself; this module decides which terms take part and
-when it runs.
+glossary/matcher.py does the linking itself; this module decides which terms take part and
+when it runs. The articles whose bodies link terms are declared to it by their app
+(`register_linked_model()`), so the glossary does not import them.
 
 Design, chosen by measuring (bench/glossary_links.py, figures in README.md). Linking a
 5,000-word article against 2,000 terms and aliases costs about 3.3 ms of CPU; re-linking all
@@ -38,9 +39,8 @@ from django.db.models import Count, Max, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
-from articles.models import Article
+from glossary.matcher import Entry, Glossary
 from glossary.models import LINKED_BY, GlossaryTerm
-from kb.glossary_links import Entry, Glossary
 from kb.publishing import Status, published_q
 
 BATCH_SIZE = 250
@@ -120,8 +120,8 @@ def update_links(articles, batch_size=BATCH_SIZE):
     articles' links changed.
     """
     glossary = _glossary("linking", glossary_version())
-    links = Article.linked_terms.through
-    exclusions = Article.glossary_exclusions.through
+    links = articles.model.linked_terms.through
+    exclusions = articles.model.glossary_exclusions.through
     changed = 0
     last = 0
     while True:
@@ -182,18 +182,18 @@ def articles_affected_by(terms):
     linking to or excluding them now, and those mentioning their current names."""
     ids = [term.pk for term in terms]
     condition = Q(
-        pk__in=Article.linked_terms.through.objects.filter(glossaryterm_id__in=ids).values(
-            "article_id"
-        )
+        pk__in=_linked["model"]
+        .linked_terms.through.objects.filter(glossaryterm_id__in=ids)
+        .values("article_id")
     ) | Q(
-        pk__in=Article.glossary_exclusions.through.objects.filter(glossaryterm_id__in=ids).values(
-            "article_id"
-        )
+        pk__in=_linked["model"]
+        .glossary_exclusions.through.objects.filter(glossaryterm_id__in=ids)
+        .values("article_id")
     )
     phrases = [p for term in terms if term.status == Status.PUBLISHED for p in term_phrases(term)]
     if phrases:
         condition |= mentions(phrases)
-    return Article.objects.filter(condition)
+    return _linked["model"].objects.filter(condition)
 
 
 def term_phrases(term):
@@ -211,7 +211,32 @@ def update_links_for_terms(term_ids):
     return update_links(articles_affected_by(terms))
 
 
-# --- Signals ----------------------------------------------------------------------------------
+# --- Which articles link terms, and the signals -----------------------------------------------
+
+# The model whose bodies link terms: articles.Article, declared by its app.
+_linked = {}
+
+
+def linked_articles():
+    """Every article that may link terms (a queryset of the registered model)."""
+    return _linked["model"].objects.all()
+
+
+def register_linked_model(model):
+    """Declare the model whose bodies link glossary terms (ArticlesConfig.ready() does).
+
+    It has `body_html` (what is linked), `body_text` (searched for mentions),
+    `link_glossary_terms`, and the many-to-many fields `linked_terms` (the stored relation
+    behind "Used in") and `glossary_exclusions`.
+    """
+    _linked["model"] = model
+    post_save.connect(_article_saved, sender=model, dispatch_uid="kb_glossary_links_article")
+    m2m_changed.connect(
+        _exclusions_changed,
+        sender=model.glossary_exclusions.through,
+        dispatch_uid="kb_glossary_links_exclusions",
+    )
+
 
 LINKING_FIELDS = sorted(LINKED_BY)
 
@@ -242,21 +267,21 @@ def _term_deleting(sender, instance, **kwargs):
 def _term_deleted(sender, instance, **kwargs):
     ids = getattr(instance, "_linking_articles", [])
     if ids:
-        update_links(Article.objects.filter(pk__in=ids))
+        update_links(_linked["model"].objects.filter(pk__in=ids))
 
 
 def _article_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        update_links(Article.objects.filter(pk=instance.pk))
+        update_links(_linked["model"].objects.filter(pk=instance.pk))
 
 
 def _exclusions_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     if reverse:  # term.excluded_from.add(article, ...)
-        articles = Article.objects.filter(pk__in=pk_set or ())
+        articles = _linked["model"].objects.filter(pk__in=pk_set or ())
     else:
-        articles = Article.objects.filter(pk=instance.pk)
+        articles = _linked["model"].objects.filter(pk=instance.pk)
     # Exclusions are part of the article: a new `updated_at` retires its cached linked body.
     articles.update(updated_at=timezone.now())
     update_links(articles)
@@ -271,10 +296,4 @@ def connect_signals():
     )
     post_delete.connect(
         _term_deleted, sender=GlossaryTerm, dispatch_uid="kb_glossary_links_deleted"
-    )
-    post_save.connect(_article_saved, sender=Article, dispatch_uid="kb_glossary_links_article")
-    m2m_changed.connect(
-        _exclusions_changed,
-        sender=Article.glossary_exclusions.through,
-        dispatch_uid="kb_glossary_links_exclusions",
     )

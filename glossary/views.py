@@ -1,13 +1,17 @@
 import string
 import unicodedata
 
+from django.conf import settings
 from django.db.models import Prefetch
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article
-from glossary.linking import linked_explanation
+from glossary.linking import linked_explanation, live_glossary
 from glossary.models import GlossaryTerm
+from kb.editor import PLAIN_TEXT, editors_only
+from kb.markdown import markdownify
 
 OTHER = "#"
 
@@ -56,6 +60,8 @@ class GlossaryTermDetailView(DetailView):
     preview_permission = "glossary.change_glossaryterm"
 
     def get_queryset(self):
+        # The articles a term names: the model its related_articles field points at.
+        articles = GlossaryTerm._meta.get_field("related_articles").related_model.objects
         if self.request.user.has_perm(self.preview_permission):
             terms = GlossaryTerm.objects.all()
         else:
@@ -67,12 +73,12 @@ class GlossaryTermDetailView(DetailView):
             ),
             Prefetch(
                 "related_articles",
-                queryset=Article.objects.published().select_related("section").in_guide_order(),
+                queryset=articles.published().select_related("section").in_guide_order(),
             ),
             # "Used in": the published articles whose body links to this term.
             Prefetch(
                 "linking_articles",
-                queryset=Article.objects.published()
+                queryset=articles.published()
                 .select_related("section")
                 .in_guide_order()
                 .without_body(),
@@ -93,3 +99,21 @@ class GlossaryTermDetailView(DetailView):
         context["explanation_html"] = linked_explanation(self.object)
         context["index_anchor"] = letter_anchor(jump_letter(self.object))
         return context
+
+
+@require_POST
+@editors_only
+def markdown_preview(request):
+    """The Markdown widget's live preview (markdownx posts here, see kb/urls.py): the same HTML
+    readers will get, byte for byte."""
+    content = request.POST.get("content")
+    if content is None:
+        return HttpResponseBadRequest("Nothing to preview.", content_type=PLAIN_TEXT)
+    limit = settings.KB_MARKDOWN_PREVIEW_MAX_CHARS
+    if len(content) > limit:
+        # The widget shows whatever comes back in the preview pane, so say why.
+        message = f"Preview is limited to {limit:,} characters; this text has {len(content):,}."
+        return HttpResponse(message, status=413, content_type=PLAIN_TEXT)
+    # Readers get the stored HTML with the live glossary terms linked as the page is shown
+    # (linking.py), so the preview links them the same way.
+    return HttpResponse(live_glossary().link(markdownify(content), skip=set()).html)

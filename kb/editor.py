@@ -1,4 +1,5 @@
-"""The editor's endpoints: where markdownx's widget posts for live previews and image uploads.
+"""The editor's endpoints: where markdownx's widget posts image uploads, and what the live preview
+(glossary.views.markdown_preview, which links glossary terms as pages do) shares with them.
 
 markdownx ships views for both, but they accept anyone, trust the content type and file name
 the client declares, and shrink every raster image to 500x500. kb mounts these instead, at
@@ -35,14 +36,11 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import JsonResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from PIL import ExifTags, Image, JpegImagePlugin
-
-from glossary.linking import live_glossary
-from kb.markdown import markdownify
 
 # Any one of these makes a staff member an editor.
 EDIT_PERMISSIONS = (
@@ -81,23 +79,6 @@ def editors_only(view):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-@require_POST
-@editors_only
-def preview(request):
-    """The widget's live preview: the same HTML readers will get, byte for byte."""
-    content = request.POST.get("content")
-    if content is None:
-        return HttpResponseBadRequest("Nothing to preview.", content_type=PLAIN_TEXT)
-    limit = settings.KB_MARKDOWN_PREVIEW_MAX_CHARS
-    if len(content) > limit:
-        # The widget shows whatever comes back in the preview pane, so say why.
-        message = f"Preview is limited to {limit:,} characters; this text has {len(content):,}."
-        return HttpResponse(message, status=413, content_type=PLAIN_TEXT)
-    # Readers get the stored HTML with the live glossary terms linked as the page is shown
-    # (glossary/linking.py), so the preview links them the same way.
-    return HttpResponse(live_glossary().link(markdownify(content), skip=set()).html)
 
 
 @require_POST

@@ -6,7 +6,9 @@ from django.urls import include, path, register_converter
 from django.views.generic import TemplateView
 
 from articles.sitemaps import ArticleSitemap, SectionSitemap, TagSitemap
+from authors.feeds import AtomAuthorArticleFeed, AuthorArticleFeed
 from authors.sitemaps import AuthorSitemap
+from glossary import views as glossary_views
 from glossary.sitemaps import GlossaryTermSitemap
 from kb import editor
 from kb.converters import UnicodeSlugConverter
@@ -28,7 +30,7 @@ sitemaps = {
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Where markdownx's widget posts; kb's own views, so only editors may use them.
-    path("markdownx/markdownify/", editor.preview, name="markdownx_markdownify"),
+    path("markdownx/markdownify/", glossary_views.markdown_preview, name="markdownx_markdownify"),
     path("markdownx/upload/", editor.upload_image, name="markdownx_upload"),
     # sitemap.xml is always an index, so growing past one file (50,000 URLs) changes nothing.
     path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap_index"),
@@ -44,6 +46,9 @@ urlpatterns = [
         name="robots_txt",
     ),
     path("authors/", include("authors.urls")),
+    # Under /feeds/ with the guide's other feeds, before articles' feeds/<scope>/ pattern.
+    path("feeds/authors/<uslug:slug>.rss", AuthorArticleFeed(), name="author_feed_rss"),
+    path("feeds/authors/<uslug:slug>.atom", AtomAuthorArticleFeed(), name="author_feed_atom"),
     path("glossary/", include("glossary.urls")),
     path("", include("articles.urls")),
 ]

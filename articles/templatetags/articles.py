@@ -3,7 +3,7 @@
 from django import template
 
 from articles.models import Article
-from articles.tag_views import tags_counting
+from articles.tag_counts import tags_counting
 from glossary.models import GlossaryTerm
 
 register = template.Library()

@@ -1,5 +1,5 @@
 """Glossary term links: the matching rules, where links never go, the tooltip markup, and how
-links follow every change to the glossary (kb/glossary_links.py, glossary/linking.py)."""
+links follow every change to the glossary (glossary/matcher.py, glossary/linking.py)."""
 
 import io
 import re
@@ -16,10 +16,10 @@ from django.utils import timezone
 from articles.models import Article
 from articles.tests.factories import ArticleFactory, SectionFactory
 from glossary import linking
+from glossary.matcher import Entry, Glossary
 from glossary.models import GlossaryTerm
 from glossary.tests.factories import GlossaryTermFactory
 from kb.admin import publish, unpublish
-from kb.glossary_links import Entry, Glossary
 from kb.markdown import render
 
 TERM_LINK = re.compile(r'<a class="term-link" href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)

@@ -7,7 +7,6 @@ writing articles or terms behind the ORM's back (raw SQL, bulk_create).
 
 from django.core.management.base import BaseCommand
 
-from articles.models import Article
 from glossary import linking
 
 
@@ -18,5 +17,5 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=linking.BATCH_SIZE)
 
     def handle(self, *args, batch_size, **options):
-        changed = linking.update_links(Article.objects.all(), batch_size=batch_size)
+        changed = linking.update_links(linking.linked_articles(), batch_size=batch_size)
         self.stdout.write(self.style.SUCCESS(f"Links changed in {changed} article(s)."))
