@@ -10,6 +10,7 @@ from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from kb.changes import ChangeTrackingQuerySet
 from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.publishing import PublishableModel, PublishableQuerySet
 from kb.redirects.moves import RedirectOnMove
@@ -323,6 +324,8 @@ class Topic(models.Model):
     # Set at every save: what the admin's edit-conflict check compares (kb.admin.VersionedForm).
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ChangeTrackingQuerySet.as_manager()
+
     class Meta:
         ordering = ["title"]
         constraints = [
@@ -338,7 +341,7 @@ class Topic(models.Model):
         super().save(*args, **kwargs)
 
 
-class TopicMembershipQuerySet(models.QuerySet):
+class TopicMembershipQuerySet(ChangeTrackingQuerySet):
     def published(self):
         return self.filter(article__in=Article.objects.published())
 

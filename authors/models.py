@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
+from kb.changes import ChangeTrackingQuerySet
 from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.redirects.moves import RedirectOnMove
 from kb.slugs import unique_slug
@@ -39,6 +40,8 @@ class Author(RedirectOnMove):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ChangeTrackingQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from kb.changes import ChangeTrackingQuerySet
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -21,7 +23,7 @@ def published_q(prefix=""):
     return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet(ChangeTrackingQuerySet):
     # Related objects that must also be published for a row to be visible (e.g. an article's
     # chapter): ("section__",).
     published_through = ()

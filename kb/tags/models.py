@@ -4,11 +4,16 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
-from taggit.models import TagBase
+from taggit.models import NaturalKeyManager, TagBase
+
+from kb.changes import ChangeTrackingQuerySet
 
 
 class Tag(TagBase):
     """A tag shared by articles and glossary terms; its slug is always a usable URL part."""
+
+    # A bulk rename (`Tag.objects.filter(...).update(name=...)`) is announced like a save.
+    objects = NaturalKeyManager.from_queryset(ChangeTrackingQuerySet)()
 
     class Meta:
         # The table it had when tags were part of articles (migration 0001 here).
