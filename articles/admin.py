@@ -11,7 +11,6 @@ from taggit.models import Tag as UnusedTaggitTag
 from articles.attention import needs_attention
 from articles.models import (
     Article,
-    MissedSearch,
     Redirect,
     Section,
     Tag,
@@ -191,24 +190,6 @@ class TagAdmin(admin.ModelAdmin):
     @admin.display(description="page")
     def view_on_site_link(self, obj):
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.get_absolute_url())
-
-
-@admin.register(MissedSearch)
-class MissedSearchAdmin(admin.ModelAdmin):
-    """What readers looked for and did not find, most asked first: material for new articles,
-    glossary aliases and tags. Rows are written by the search page only."""
-
-    list_display = ["query", "count", "last_seen", "first_seen"]
-    search_fields = ["query"]
-    date_hierarchy = "last_seen"
-    ordering = ["-count", "-last_seen"]
-    readonly_fields = ["query", "count", "first_seen", "last_seen"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Redirect)

@@ -45,6 +45,7 @@ urlpatterns = [
     ),
     path("authors/", include("authors.urls")),
     path("glossary/", include("glossary.urls")),
+    path("search/", include("kb.search.urls")),
     path("", include("articles.urls")),
 ]
 
