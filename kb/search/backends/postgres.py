@@ -9,10 +9,13 @@ the current page's snippets only, in raw SQL made once per search from the parse
 text only as parameters); pg_trgm finds the word a typo meant.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections, transaction
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import RawSQL
 
 from articles.models import Article
-from kb.search.backends.base import HEAD, MARKUP, MASKED, PARTIAL, START, STOP, compiled
+from kb.search.backends.base import HEAD, MARKUP, MASKED, PARTIAL, START, STOP
 from kb.search.query import Query, stem
 
 # The search vectors, written once: here. Migration search/0002 keeps a frozen copy. A tag
@@ -99,9 +102,9 @@ class PostgresBackend:
     WEIGHTS = [0.02, 0.1, 0.4, 1.0]
     TRIGRAM_THRESHOLD = 0.3
 
-    # Count, ranking and snippets are raw SQL made from the parsed query (as on SQLite):
-    # building and compiling a Django queryset for each was about half of a search. Reader
-    # text only ever goes in as parameters.
+    # The match conditions, ranks and snippets are SQL made from the parsed query (as on
+    # SQLite), added to the scope's queryset as RawSQL; reader text only ever goes in as
+    # parameters.
     ARTICLE = '"articles_article"'
 
     def tsquery(self, query, function="websearch_to_tsquery"):
@@ -147,31 +150,21 @@ class PostgresBackend:
             )
         return f"{sql} AND NOT ({head} @@ {some} AND {head} IS NOT NULL)", params + some_params
 
-    def scoped(self, scope, query, tier):
-        """(SQL, params): `FROM` the articles `WHERE` they are in the scope and match this tier.
-        The scope's queryset is compiled once per search and used whole, as a subquery."""
-        if "postgres_ids" not in scope.memo:
-            scope.memo["postgres_ids"] = compiled(scope.queryset)
-        ids = scope.memo["postgres_ids"]
-        if ids is None:
-            return f" FROM {self.ARTICLE} WHERE FALSE", []
-        condition, condition_params = self.condition(query, tier)
-        return (
-            f" FROM {self.ARTICLE} WHERE {self.ARTICLE}.id IN ({ids[0]}) AND ({condition})",
-            [*ids[1], *condition_params],
-        )
-
-    def _fetch(self, db, sql, params):
-        with connections[db].cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+    def matching(self, scope, query, tier):
+        """The scope's articles matching this tier: its queryset with the condition added, so
+        the planner sees one query of the article table, not a join of it with itself."""
+        condition, params = self.condition(query, tier)
+        return scope.queryset.filter(RawSQL(condition, params, output_field=BooleanField()))
 
     def count(self, scope, query, tier=None, limit=None):
-        found, params = self.scoped(scope, query, tier)
-        sql = f"SELECT COUNT(*) FROM (SELECT 1{found}"
+        matches = self.matching(scope, query, tier).order_by().values("pk")
         if limit is not None:
-            sql, params = sql + " LIMIT %s", [*params, limit]
-        sql += ") subquery"
+            matches = matches[:limit]
+        try:
+            found, params = matches.query.get_compiler(scope.db).as_sql()
+        except EmptyResultSet:
+            return 0
+        sql = f"SELECT COUNT(*) FROM ({found}) subquery"
         if tier is not None:
             return self._fetch(scope.db, sql, params)[0][0]
         # Most articles match a common word, so the planner would read the rows in turn (or,
@@ -193,14 +186,20 @@ class PostgresBackend:
         # Ranked by what was asked for only: ts_rank counts a NOT operand against a match.
         wanted, wanted_params = self.tsquery(Query(query.text, query.clauses))
         vector = "search_head" if tier == HEAD else "search_vector"
-        found, params = self.scoped(scope, query, tier)
-        sql = (
-            f"SELECT {self.ARTICLE}.id, ts_rank((%s::float8[])::float4[], "
-            f"{self.ARTICLE}.{vector}, {wanted}) AS rank{found} "
-            "ORDER BY 2 DESC, 1 ASC LIMIT %s OFFSET %s"
+        rank = RawSQL(
+            f"ts_rank((%s::float8[])::float4[], {self.ARTICLE}.{vector}, {wanted})",
+            [self.WEIGHTS, *wanted_params],
+            output_field=FloatField(),
         )
-        params = [self.WEIGHTS, *wanted_params, *params, stop - start, start]
-        return [(pk, rank) for pk, rank in self._fetch(scope.db, sql, params)]
+        matches = self.matching(scope, query, tier).annotate(search_rank=rank)
+        return list(
+            matches.order_by("-search_rank", "pk").values_list("pk", "search_rank")[start:stop]
+        )
+
+    def _fetch(self, db, sql, params):
+        with connections[db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     # ts_headline parses and stems every word of the text it is given, about 0.15 ms a
     # kilobyte, so it is given a window of the body: from a word shortly before the first place
