@@ -8,7 +8,6 @@ from django.utils import timezone
 from articles.attention import needs_attention
 from articles.models import (
     Article,
-    MissedSearch,
     Section,
     Topic,
     TopicMembership,
@@ -151,21 +150,3 @@ class TopicAdmin(VersionedAdmin):
     @admin.display(description="articles", ordering="member_count")
     def member_count(self, obj):
         return obj.member_count
-
-
-@admin.register(MissedSearch)
-class MissedSearchAdmin(admin.ModelAdmin):
-    """What readers looked for and did not find, most asked first: material for new articles,
-    glossary aliases and tags. Rows are written by the search page only."""
-
-    list_display = ["query", "count", "last_seen", "first_seen"]
-    search_fields = ["query"]
-    date_hierarchy = "last_seen"
-    ordering = ["-count", "-last_seen"]
-    readonly_fields = ["query", "count", "first_seen", "last_seen"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

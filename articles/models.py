@@ -1,5 +1,3 @@
-from urllib.parse import urlencode
-
 import reversion
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -100,31 +98,6 @@ class ArticleQuerySet(PublishableQuerySet):
         """What a list of articles shows: chapter, author and tags without a query per row."""
         return self.select_related("section", "author").prefetch_related("tags")
 
-    def search(self, query):
-        """Published articles matching `query` (text or a parsed search.Query), best first.
-
-        A lazy search.ArticleSearch: count(), exists(), filter(), and slices of articles with
-        `rank`, `kind` and a highlighted `snippet`. See articles/search.py.
-        """
-        from articles import search
-
-        return search.search_articles(self.published(), query)
-
-    def update(self, **kwargs):
-        # PostgreSQL's stored search vector follows bulk edits of the searched text (SQLite's
-        # full-text table follows by trigger). Status changes need nothing: "published" is
-        # decided at query time.
-        from articles import search
-
-        if VISIBILITY_FIELDS.intersection(kwargs):
-            search.forget_lexicon()  # the titles offered as suggestions and corrections
-        if not SEARCHED_FIELDS.intersection(kwargs):
-            return super().update(**kwargs)
-        pks = list(self.values_list("pk", flat=True))
-        updated = super().update(**kwargs)
-        search.update_search_vectors(Article.objects.filter(pk__in=pks))
-        return updated
-
     def review_overdue(self, today=None):
         """Articles whose next review date has passed."""
         return self.filter(next_review_at__lt=today or timezone.localdate())
@@ -193,8 +166,8 @@ class Article(RedirectOnMove, PublishableModel):
     body_text = models.TextField(editable=False, default="")
     word_count = models.PositiveIntegerField(editable=False, default=0)
     reading_time = models.PositiveIntegerField("reading time (minutes)", editable=False, default=0)
-    # PostgreSQL only (SQLite uses the FTS5 table ArticleSearchIndex): title (A), tags and
-    # summary (B), body text (C); written by articles/search.py, never by forms.
+    # PostgreSQL only (SQLite uses an FTS5 table): title (A), tags and summary (B), body text
+    # (C); written by database triggers (kb/search/backends/postgres.py), never by forms.
     search_vector = SearchVectorField(null=True, editable=False)
     # PostgreSQL only: title (A), tags and summary (B) without the body, small enough to stay
     # in the row. Search ranks matches found here first, and these alone, so a common word
@@ -279,37 +252,6 @@ class Article(RedirectOnMove, PublishableModel):
         super().save(*args, **kwargs)
 
 
-# The article fields whose words are searched; bulk updates of them refresh the search index.
-SEARCHED_FIELDS = frozenset({"title", "summary", "body_text"})
-VISIBILITY_FIELDS = frozenset({"title", "status", "published_at", "section", "section_id"})
-
-
-class ArticleSearchIndex(models.Model):
-    """SQLite only: the FTS5 table over each article's title, tags, summary and body text.
-
-    Created by a migration and kept in step by triggers on the article and tag tables, so
-    every save, delete, tag change and bulk update is followed. It holds no status: searches
-    join it to the published articles. `document` is FTS5's hidden column named after the table,
-    so `filter(search_index__document=expression)` is a full-text MATCH.
-    """
-
-    article = models.OneToOneField(
-        Article,
-        primary_key=True,
-        db_column="rowid",
-        on_delete=models.DO_NOTHING,
-        related_name="search_index",
-    )
-    document = models.TextField(db_column="articles_article_search")
-
-    class Meta:
-        managed = False
-        db_table = "articles_article_search"
-
-    def __str__(self):
-        return f"Search index entry for article {self.pk}"
-
-
 @reversion.register(follow=["memberships"])
 class Topic(models.Model):
     """A curated, ordered group of articles on one theme ("Product Management Team and Roles")."""
@@ -363,29 +305,3 @@ class TopicMembership(models.Model):
 
     def __str__(self):
         return f"{self.topic}: {self.article}"
-
-
-class MissedSearch(models.Model):
-    """A search that found nothing, counted so editors can see what readers could not find."""
-
-    MAX_LENGTH = 200
-
-    query = models.CharField(max_length=MAX_LENGTH, help_text="Normalised: lower case, spaces.")
-    count = models.PositiveIntegerField(default=1)
-    first_seen = models.DateTimeField(auto_now_add=True)
-    last_seen = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-count", "-last_seen"]
-        verbose_name = "search without results"
-        verbose_name_plural = "searches without results"
-        constraints = [
-            models.UniqueConstraint(fields=["query"], name="missed_search_unique_query"),
-        ]
-        indexes = [models.Index(fields=["-count"], name="missed_search_count_idx")]
-
-    def __str__(self):
-        return self.query
-
-    def get_absolute_url(self):
-        return f"{reverse('articles:search')}?{urlencode({'q': self.query})}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import search_views, tag_views, views
+from articles import tag_views, views
 from articles.feeds import ArticleFeed, AtomArticleFeed
 from articles.markdown_views import article_markdown, llms_txt
 
@@ -10,8 +10,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("guide/<uslug:section>/", views.section_detail, name="section"),
     path("guide/<uslug:section>/<uslug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
-    path("search/", search_views.search, name="search"),
-    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("tags/", tag_views.tag_list, name="tags"),
     path("tags/<uslug:slug>/", tag_views.tag_detail, name="tag"),
     path("guide/<uslug:section>/<uslug:slug>.md", article_markdown, name="markdown"),

@@ -39,7 +39,7 @@ from django.core.paginator import Paginator  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from articles import search as engine  # noqa: E402
+from kb.search import results as engine  # noqa: E402
 
 QUERIES = [
     "roadmap",

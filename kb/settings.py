@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "articles",
     "authors",
     "glossary",
+    "kb.search",
 ]
 
 MIDDLEWARE = [

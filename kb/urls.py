@@ -50,6 +50,7 @@ urlpatterns = [
     path("feeds/authors/<uslug:slug>.rss", AuthorArticleFeed(), name="author_feed_rss"),
     path("feeds/authors/<uslug:slug>.atom", AtomAuthorArticleFeed(), name="author_feed_atom"),
     path("glossary/", include("glossary.urls")),
+    path("search/", include("kb.search.urls")),
     path("", include("articles.urls")),
 ]
 

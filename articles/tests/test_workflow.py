@@ -31,7 +31,7 @@ from kb.publishing import Status
 
 pytestmark = pytest.mark.django_db
 
-ROLES_MIGRATION = "articles.migrations.0014_editorial_roles_after_app_moves"
+ROLES_MIGRATION = "articles.migrations.0015_editorial_roles_after_app_moves"
 CHANGELIST = reverse("admin:articles_article_changelist")
 ATTENTION = reverse("admin:articles_article_attention")
 
@@ -108,7 +108,7 @@ def test_writers_write_articles_and_terms_and_look_up_the_rest_but_never_publish
         ("articles", "view_section"),
         ("articles", "view_topic"),
         ("tags", "view_tag"),
-        ("articles", "view_missedsearch"),
+        ("search", "view_missedsearch"),
         ("authors", "view_author"),
     }
 

@@ -48,5 +48,5 @@ def test_admin_pages_open(admin_client, content, model):
 def test_admin_index_lists_every_kb_model(admin_client):
     page = admin_client.get(reverse("admin:index")).content.decode()
     for model in REGISTERED:
-        if model._meta.app_label in ("articles", "authors", "glossary"):
+        if model._meta.app_label in ("articles", "authors", "glossary", "search"):
             assert str(model._meta.verbose_name_plural).capitalize() in page

@@ -5,9 +5,8 @@
 Memory stays flat whatever the count: articles are built and written a batch at a time with
 bulk_create. Markdown goes through the one pipeline (kb.markdown.render) once per distinct body
 template; each article then reuses that rendering with its topic filled in (a placeholder word
-that Markdown and the sanitiser leave alone). bulk_create skips save(), so the search index is
-brought up to date per batch: SQLite's full-text triggers fire on insert by themselves, and
-PostgreSQL's stored vectors are computed by one UPDATE per batch.
+that Markdown and the sanitiser leave alone). bulk_create skips save(); the search index follows
+anyway, kept by database triggers (SQLite's full-text table, PostgreSQL's stored vectors).
 """
 
 import random
@@ -21,7 +20,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article, Section, TaggedArticle
-from articles.search import forget_lexicon, update_search_vectors
 from authors.models import Author
 from glossary.models import GlossaryTerm
 from kb.markdown import render
@@ -204,7 +202,6 @@ class Command(BaseCommand):
                     for article in objects
                     for tag in rng.sample(tags, rng.randint(1, 3))
                 )
-                update_search_vectors(Article.objects.filter(pk__in=[a.pk for a in objects]))
             created += len(objects)
             self.stdout.write(f"{created} articles…", ending="\r")
         if connection.vendor == "sqlite":
@@ -214,7 +211,7 @@ class Command(BaseCommand):
                     "INSERT INTO articles_article_search(articles_article_search) "
                     "VALUES ('optimize')"
                 )
-        forget_lexicon()
+        # The bulk inserts were announced (kb/changes.py): the cached lexicon goes at commit.
         self.stdout.write(self.style.SUCCESS(f"Created {created} articles."))
 
     def article(self, n, rng, rendered, authors, chapters):

@@ -1,12 +1,15 @@
-"""The search page and the search box's suggestions; the machinery is in articles/search.py."""
+"""The search page and the search box's suggestions."""
 
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from articles import search as engine
 from articles.models import Section
+from kb.search.lexicon import suggest as suggestions_for
+from kb.search.models import MissedSearch
+from kb.search.query import MAX_QUERY_CHARS, clean
+from kb.search.results import KINDS, exact_title, find
 from kb.tags.models import Tag
 
 RESULTS_PER_PAGE = 10
@@ -19,14 +22,14 @@ KIND_CHOICES = [
 
 
 def _param(request, name, limit=200):
-    return engine.clean(request.GET.get(name, ""), limit)
+    return clean(request.GET.get(name, ""), limit)
 
 
 @require_GET
 def search(request):
-    text = _param(request, "q", engine.MAX_QUERY_CHARS)
+    text = _param(request, "q", MAX_QUERY_CHARS)
     kind = _param(request, "kind")
-    kind = kind if kind in engine.KINDS else ""
+    kind = kind if kind in KINDS else ""
     chapters = Section.objects.published()
     chapter = (
         chapters.filter(slug=_param(request, "chapter")).first()
@@ -40,14 +43,14 @@ def search(request):
     filtered = bool(kind or chapter or tag)
     # The header's search box asks to go straight to an article titled exactly as typed.
     if request.GET.get("go") and not filtered and "page" not in request.GET:
-        article = engine.exact_title(text)
+        article = exact_title(text)
         if article is not None:
             return redirect(article.get_absolute_url())
 
-    results = engine.find(text, kind=kind, section=chapter, tag=tag)
+    results = find(text, kind=kind, section=chapter, tag=tag)
     page = Paginator(results.hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     if results.query and page.number == 1 and not filtered and not results.found_anything:
-        engine.record_missed(text)
+        MissedSearch.objects.record(text)
 
     return render(
         request,
@@ -70,6 +73,6 @@ def search(request):
 @require_GET
 def suggest(request):
     text = _param(request, "q", 100)
-    response = JsonResponse({"query": text, "suggestions": engine.suggest(text)})
+    response = JsonResponse({"query": text, "suggestions": suggestions_for(text)})
     response["Cache-Control"] = "max-age=60"
     return response

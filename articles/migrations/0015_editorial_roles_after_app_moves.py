@@ -1,5 +1,5 @@
-"""The Writers and Editors groups, after tags moved to kb.tags (0013) and redirects to
-kb.redirects (0012): the same grants as 0009, naming the models where they are now, so running
+"""The Writers and Editors groups, after redirects moved to kb.redirects (0012), tags to kb.tags
+(0013) and missed searches to kb.search (0014): the same grants as 0009, naming the models where they are now, so running
 this again (tests do, after a flush) grants what 0009 granted.
 
 Writers write articles and glossary terms (add, change, delete, view) and look up chapters,
@@ -25,7 +25,7 @@ ROLES = {
         "articles.section": ("view",),
         "articles.topic": ("view",),
         "tags.tag": ("view",),
-        "articles.missedsearch": ("view",),
+        "search.missedsearch": ("view",),
         "authors.author": ("view",),
     },
     "Editors": {
@@ -35,7 +35,7 @@ ROLES = {
         "articles.topic": ALL,
         "articles.topicmembership": ALL,
         "tags.tag": ALL,
-        "articles.missedsearch": ALL,
+        "search.missedsearch": ALL,
         "authors.author": ALL,
     },
 }
@@ -56,7 +56,7 @@ def permissions(apps, grants):
 def create_roles(apps, schema_editor):
     # Permissions are normally created after `migrate` finishes (post_migrate); create this
     # app's and its neighbours' now, so the groups can be given them in this migration.
-    for label in ("articles", "authors", "glossary", "tags"):
+    for label in ("articles", "authors", "glossary", "tags", "search"):
         app_config = apps.get_app_config(label)
         stub = getattr(app_config, "models_module", None) is None
         if stub:
@@ -87,7 +87,8 @@ def remove_roles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0013_tag_moves_to_tags_app"),
+        ("articles", "0014_search_models_moved_to_search_app"),
+        ("search", "0001_initial"),
         ("tags", "0001_initial"),
         ("glossary", "0004_tag_moves_to_tags_app"),
         ("authors", "0003_bio_length_cap"),
