@@ -17,14 +17,15 @@ written, and 13.8 s when every linked body is rewritten too. So:
   scheduled term goes live; linking at display time costs a page one query (the glossary
   version) when its linked body is cached, and a few milliseconds when it is not.
 - `glossary_version()` is that query: the number of terms, the last change to any of them and
-  the number live. Every edit, bulk update (GlossaryTermQuerySet.update bumps `updated_at`),
+  the number live. Every edit, bulk update (kb/changes.py's querysets move `updated_at` on),
   deletion and go-live changes it, so the cached matcher (one per process per version) and the
   cached linked bodies (keyed by article, its last change and the version) are never stale.
 - "Used in" (a term's page lists the published articles that link to it) needs the relation
   stored: `Article.linked_terms`. It is computed against the terms that are published or
   scheduled, so it needs no update when a scheduled term goes live, and it is recomputed for
   just the affected articles when an article is saved or a term is added, renamed, given other
-  aliases, published, unpublished or deleted (signals below, GlossaryTermQuerySet.update), in
+  aliases, published, unpublished or deleted (`keep_links`, on kb/changes.py's announcement of
+  every write), in
   batches of BATCH_SIZE with bounded memory. (Until a scheduled term goes live, a shorter live
   term it would take the place of may be missing from "Used in" on pages that only mention
   the longer one.)
@@ -36,11 +37,12 @@ from functools import lru_cache
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Max, Q
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import post_delete, pre_delete
 from django.utils import timezone
 
 from glossary.matcher import Entry, Glossary
 from glossary.models import LINKED_BY, GlossaryTerm
+from kb.changes import content_changed
 from kb.publishing import Status, published_q
 
 BATCH_SIZE = 250
@@ -211,10 +213,12 @@ def update_links_for_terms(term_ids):
     return update_links(articles_affected_by(terms))
 
 
-# --- Which articles link terms, and the signals -----------------------------------------------
+# --- Which articles link terms, and when the relation is recomputed ---------------------------
 
 # The model whose bodies link terms: articles.Article, declared by its app.
 _linked = {}
+# An article's fields that decide which terms it links.
+ARTICLE_LINKING_FIELDS = frozenset({"body_html", "link_glossary_terms", "glossary_exclusions"})
 
 
 def linked_articles():
@@ -230,37 +234,31 @@ def register_linked_model(model):
     behind "Used in") and `glossary_exclusions`.
     """
     _linked["model"] = model
-    post_save.connect(_article_saved, sender=model, dispatch_uid="kb_glossary_links_article")
-    m2m_changed.connect(
-        _exclusions_changed,
-        sender=model.glossary_exclusions.through,
-        dispatch_uid="kb_glossary_links_exclusions",
-    )
 
 
-LINKING_FIELDS = sorted(LINKED_BY)
-
-
-def _term_saving(sender, instance, raw=False, **kwargs):
-    if raw or instance.pk is None:
-        instance._linking_before = None
+def keep_links(sender, pks, fields, **kwargs):
+    """kb/changes.py's content_changed, inside the writing transaction (so the relation never
+    lags behind what it is derived from): re-link what a write to terms or articles may affect,
+    whatever the path (save, restore, import, bulk action, update(), bulk_create)."""
+    if not pks:
         return
-    instance._linking_before = (
-        GlossaryTerm.objects.filter(pk=instance.pk).values_list(*LINKING_FIELDS).first()
-    )
-
-
-def _term_saved(sender, instance, created, raw=False, **kwargs):
-    if raw:
-        return
-    now = tuple(getattr(instance, name) for name in LINKING_FIELDS)
-    if getattr(instance, "_linking_before", None) == now:
-        return  # a new definition or explanation: shown at once, links unchanged
-    update_links_for_terms([instance.pk])
+    if sender is GlossaryTerm:
+        if fields is None or fields & LINKED_BY:  # not for a new definition or explanation
+            update_links_for_terms(pks)
+    elif sender is _linked.get("model"):
+        if fields is not None and not fields & ARTICLE_LINKING_FIELDS:
+            return
+        articles = sender.objects.filter(pk__in=pks)
+        if fields is not None and "glossary_exclusions" in fields:
+            # Exclusions are part of the article: a new `updated_at` retires its cached
+            # linked body.
+            articles.update(updated_at=timezone.now())
+        update_links(articles)
 
 
 def _term_deleting(sender, instance, **kwargs):
-    # The relation rows go with the term: remember whose links it was part of.
+    # The relation rows go with the term, before anything is announced: remember whose links
+    # it was part of (a shorter term it hid may now be linked there).
     instance._linking_articles = list(articles_affected_by([instance]).values_list("pk", flat=True))
 
 
@@ -270,27 +268,9 @@ def _term_deleted(sender, instance, **kwargs):
         update_links(_linked["model"].objects.filter(pk__in=ids))
 
 
-def _article_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        update_links(_linked["model"].objects.filter(pk=instance.pk))
-
-
-def _exclusions_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    if reverse:  # term.excluded_from.add(article, ...)
-        articles = _linked["model"].objects.filter(pk__in=pk_set or ())
-    else:
-        articles = _linked["model"].objects.filter(pk=instance.pk)
-    # Exclusions are part of the article: a new `updated_at` retires its cached linked body.
-    articles.update(updated_at=timezone.now())
-    update_links(articles)
-
-
 def connect_signals():
     """Called from GlossaryConfig.ready()."""
-    pre_save.connect(_term_saving, sender=GlossaryTerm, dispatch_uid="kb_glossary_links_saving")
-    post_save.connect(_term_saved, sender=GlossaryTerm, dispatch_uid="kb_glossary_links_saved")
+    content_changed.connect(keep_links, dispatch_uid="kb_glossary_links")
     pre_delete.connect(
         _term_deleting, sender=GlossaryTerm, dispatch_uid="kb_glossary_links_deleting"
     )

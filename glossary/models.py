@@ -1,7 +1,6 @@
 import reversion
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -30,25 +29,9 @@ class GlossaryTermQuerySet(PublishableQuerySet):
     def starting_with(self, letter):
         return self.filter(term__istartswith=letter)
 
-    def update(self, **kwargs):
-        # Term links follow bulk changes too (the admin's publish and unpublish actions): a
-        # change to what links show bumps `updated_at`, which retires cached linked pages,
-        # and a change to names or status re-links the affected articles (glossary/linking.py).
-        if not SHOWN_IN_LINKS.intersection(kwargs):
-            return super().update(**kwargs)
-        from glossary import linking
 
-        kwargs.setdefault("updated_at", timezone.now())
-        pks = list(self.values_list("pk", flat=True))
-        updated = super().update(**kwargs)
-        if LINKED_BY.intersection(kwargs):
-            linking.update_links_for_terms(pks)
-        return updated
-
-
-# A term's fields that decide where it links, and those its links show.
+# A term's fields that decide where it links (glossary/linking.py).
 LINKED_BY = frozenset({"term", "aliases", "status"})
-SHOWN_IN_LINKS = LINKED_BY | {"slug", "short_definition", "published_at"}
 
 
 # A version keeps the term's tag rows as they were then (see articles.models.Article).

@@ -12,7 +12,10 @@ those paths ends here, and the keepers of derived data listen to two signals:
   it rolls back): for caches. Dropping a cache before the commit would let another process
   rebuild it from the old rows in between.
 
-`pks` is the set of primary keys written, or None when a path cannot tell cheaply. Models take
+`pks` is the set of primary keys written, or None when a path cannot tell cheaply; `fields` the
+names of the fields that may have changed (for a save, those whose stored value differs from
+what is saved; for `update()`, its keyword arguments; for a relation, its field name), or None
+when any may have. A keeper whose data depends on a few fields skips the rest. Models take
 part by using `ChangeTrackingQuerySet` (or a subclass) for their manager, which covers the bulk
 paths, and by being passed to `track()` from their AppConfig.ready(), which covers saves,
 deletions and many-to-many changes (signals Django sends for those paths).
@@ -24,28 +27,40 @@ whatever its path (kb/search).
 from functools import partial
 
 from django.db import models, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import Signal
+from django.utils import timezone
 
 content_changed = Signal()
 content_committed = Signal()
 
 
-def announce(model, pks=None, using=None):
+def announce(model, pks=None, using=None, fields=None):
     """Tell the keepers that rows of `model` changed: now, and again once committed."""
     pks = None if pks is None else frozenset(pks)
-    content_changed.send(sender=model, pks=pks)
-    transaction.on_commit(partial(content_committed.send, sender=model, pks=pks), using=using)
+    fields = None if fields is None else frozenset(fields)
+    content_changed.send(sender=model, pks=pks, fields=fields)
+    transaction.on_commit(
+        partial(content_committed.send, sender=model, pks=pks, fields=fields), using=using
+    )
 
 
 class ChangeTrackingQuerySet(models.QuerySet):
     """A queryset whose bulk writes are announced like saves (see the module's docstring)."""
 
     def update(self, **kwargs):
+        # A bulk edit is an edit: it moves `updated_at` on, as a save does, so whatever is keyed
+        # on it (cached linked bodies, the editors' conflict check) sees it.
+        stamp = next(
+            (f.name for f in self.model._meta.concrete_fields if getattr(f, "auto_now", False)),
+            None,
+        )
+        if stamp is not None:
+            kwargs.setdefault(stamp, timezone.now())
         pks = set(self.values_list("pk", flat=True))
         updated = super().update(**kwargs)
         if pks:
-            announce(self.model, pks, self.db)
+            announce(self.model, pks, self.db, fields=kwargs)
         return updated
 
     update.queryset_only = True
@@ -61,12 +76,31 @@ class ChangeTrackingQuerySet(models.QuerySet):
     def bulk_update(self, objs, fields, *args, **kwargs):
         updated = super().bulk_update(objs, fields, *args, **kwargs)
         if updated:
-            announce(self.model, {obj.pk for obj in objs}, self.db)
+            announce(self.model, {obj.pk for obj in objs}, self.db, fields=fields)
         return updated
 
 
-def _saved(sender, instance, using, **kwargs):
-    announce(sender, {instance.pk}, using)
+def _saving(sender, instance, raw=False, **kwargs):
+    """Before a save: the stored values of the fields it writes, to tell which change."""
+    instance._kb_stored = None
+    if instance.pk is None:
+        return
+    deferred = instance.get_deferred_fields()
+    names = [f.attname for f in sender._meta.concrete_fields if f.attname not in deferred]
+    instance._kb_stored = sender._base_manager.filter(pk=instance.pk).values(*names).first()
+
+
+def _saved(sender, instance, created, using, raw=False, **kwargs):
+    stored = getattr(instance, "_kb_stored", None)
+    fields = None
+    if stored is not None and not created:
+        by_attname = {f.attname: f.name for f in sender._meta.concrete_fields}
+        fields = {
+            by_attname[attname]
+            for attname, value in stored.items()
+            if getattr(instance, attname) != value
+        }
+    announce(sender, {instance.pk}, using, fields=fields)
 
 
 def _deleted(sender, instance, using, **kwargs):
@@ -77,9 +111,20 @@ def _relation_changed(sender, instance, action, reverse, model, pk_set, using, *
     if not action.startswith("post_"):
         return
     # The rows on both sides changed: the instance, and those added or removed (all of them,
-    # unknown here, when the relation was cleared).
-    announce(type(instance), {instance.pk}, using)
-    announce(model, pk_set if action != "post_clear" else None, using)
+    # unknown here, when the relation was cleared), each in the field that names the relation.
+    forward, backward = _relation_names(sender, type(instance), model, reverse)
+    announce(type(instance), {instance.pk}, using, fields={forward})
+    announce(model, pk_set if action != "post_clear" else None, using, fields={backward})
+
+
+def _relation_names(through, instance_model, other_model, reverse):
+    """The names of a relation on each side: ("glossary_exclusions", "excluded_from")."""
+    for field in (reverse and other_model or instance_model)._meta.many_to_many:
+        if field.remote_field.through is through:
+            forward, backward = field.name, field.remote_field.get_accessor_name()
+            return (backward, forward) if reverse else (forward, backward)
+    # taggit's managers are private fields, and its through model's own FK names the tags.
+    return "tags", "tagged"
 
 
 def track(*models):
@@ -89,5 +134,6 @@ def track(*models):
         uid = f"kb_changes_{model._meta.label_lower}"
         # m2m_changed is sent with the through model as sender (Django's and taggit's).
         m2m_changed.connect(_relation_changed, sender=model, dispatch_uid=uid + "_m2m")
+        pre_save.connect(_saving, sender=model, dispatch_uid=uid + "_saving")
         post_save.connect(_saved, sender=model, dispatch_uid=uid + "_saved")
         post_delete.connect(_deleted, sender=model, dispatch_uid=uid + "_deleted")

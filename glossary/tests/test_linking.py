@@ -7,11 +7,13 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+import reversion
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from reversion.models import Version
 
 from articles.models import Article
 from articles.tests.factories import ArticleFactory, SectionFactory
@@ -464,3 +466,66 @@ def test_relink_command_rebuilds_links_written_behind_the_orms_back():
 
     assert list(article.linked_terms.all()) == [term]
     assert "1 article" in out.getvalue()
+
+
+# Every write path keeps "Used in" fresh (kb/changes.py announces it; linking.keep_links) ------
+
+
+@pytest.mark.django_db
+def test_a_bulk_rename_of_a_term_moves_its_used_in():
+    term = GlossaryTermFactory(term="Roadmap")
+    ArticleFactory(body="The roadmap.")
+    new = ArticleFactory(body="The backlog.")
+
+    GlossaryTerm.objects.filter(pk=term.pk).update(term="Backlog")
+
+    assert list(term.linking_articles.all()) == [new]
+
+
+@pytest.mark.django_db
+def test_bulk_created_articles_link_terms_without_the_relink_command():
+    term = GlossaryTermFactory(term="Roadmap")
+    existing = ArticleFactory(body="x")
+    rendered = render("Our roadmap.")
+    (created,) = Article.objects.bulk_create(
+        [
+            Article(
+                section=existing.section,
+                author=existing.author,
+                title="Bulk",
+                slug="bulk",
+                body="Our roadmap.",
+                body_html=rendered.html,
+                body_text=rendered.text,
+            )
+        ]
+    )
+    assert list(term.linking_articles.all()) == [created]
+
+
+@pytest.mark.django_db
+def test_a_restored_article_links_what_its_restored_body_mentions():
+    term = GlossaryTermFactory(term="Roadmap")
+    article = ArticleFactory(body="The roadmap.")
+    with reversion.create_revision():
+        article.save()
+    article.body = "Nothing to link."
+    article.save()
+    assert not term.linking_articles.exists()
+
+    Version.objects.get_for_object(article).first().revision.revert()
+
+    assert list(term.linking_articles.all()) == [article]
+
+
+@pytest.mark.django_db
+def test_a_save_that_keeps_the_body_and_the_names_relinks_nothing():
+    GlossaryTermFactory(term="Roadmap")
+    article = ArticleFactory(body="The roadmap.")
+    term = GlossaryTerm.objects.get()
+    with mock.patch.object(linking, "update_links") as relink:
+        article.position += 1
+        article.save()
+        term.short_definition = "A plan."
+        term.save()
+    relink.assert_not_called()
