@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "articles",
     "authors",
     "glossary",
+    "kb.guide_io",
 ]
 
 MIDDLEWARE = [

@@ -1,8 +1,8 @@
-"""Write the whole guide to a folder of Markdown files: see articles/backup.py for the format."""
+"""Write the whole guide to a folder of Markdown files: see kb/guide_io/folder.py for the format."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles import backup
+from kb.guide_io.writer import ExportRefused, export_guide
 
 
 class Command(BaseCommand):
@@ -17,8 +17,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, directory, **options):
         try:
-            summary = backup.export_guide(directory)
-        except backup.ExportRefused as refusal:
+            summary = export_guide(directory)
+        except ExportRefused as refusal:
             raise CommandError(str(refusal)) from refusal
         for warning in summary.warnings:
             self.stderr.write(self.style.WARNING(f"Warning: {warning}"))

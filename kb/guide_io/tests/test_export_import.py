@@ -1,7 +1,7 @@
 import io
 import re
 import shutil
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.conf import settings
@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 from PIL import Image
+from reversion.models import Version
 
 from articles.models import Article, Section, Tag, Topic, TopicMembership
 from articles.tests.factories import ArticleFactory, SectionFactory, TopicFactory
@@ -18,6 +19,14 @@ from authors.models import Author
 from authors.tests.factories import AuthorFactory
 from glossary.models import GlossaryTerm
 from glossary.tests.factories import GlossaryTermFactory
+from kb.guide_io.folder import (
+    article_front,
+    author_front,
+    chapter_front,
+    exported,
+    term_front,
+    topic_front,
+)
 from kb.publishing import Status
 
 pytestmark = pytest.mark.django_db
@@ -32,8 +41,9 @@ def png(colour="red"):
 
 
 def build_guide():
-    """Two chapters, Unicode titles and tags, a draft and a scheduled article, an ordered
-    topic, an author with a photo, glossary terms with relations, and an uploaded image."""
+    """Two chapters, Unicode titles and tags, a draft and a scheduled article, a reviewed
+    article with glossary exclusions, an ordered topic, an author with a photo, glossary terms
+    with relations, and an uploaded image."""
     ada = AuthorFactory(
         name="Ada Lovelace",
         bio="Wrote the **first** program.\r\nWith Windows line ends.",
@@ -53,6 +63,9 @@ def build_guide():
         author=ada,
         body=f"## Overview\n\n![Diagram]({settings.MEDIA_URL}{UPLOAD})\n\nText.",
         tags=["Café", "🚀 Launch", "agile"],
+        reviewer=bob,
+        last_reviewed_at=date(2024, 5, 2),
+        next_review_at=date(2025, 5, 2),
     )
     draft = ArticleFactory(
         section=basics,
@@ -61,6 +74,7 @@ def build_guide():
         author=bob,
         draft=True,
         tags=["agile", "🚀", "C++", "C#"],
+        link_glossary_terms=False,
     )
     scheduled = ArticleFactory(
         section=roles, position=1, title="Le chef de produit", author=ada, scheduled=True
@@ -77,6 +91,7 @@ def build_guide():
     draft_term = GlossaryTermFactory(term="Zeitgeist", draft=True)
     po.related_terms.add(pm, draft_term)
     po.related_articles.add(third, first)
+    first.glossary_exclusions.add(pm, draft_term)
     return {"first": first, "draft": draft, "scheduled": scheduled, "topic": topic, "po": po}
 
 
@@ -136,6 +151,80 @@ def test_export_import_export_gives_byte_identical_folders(tmp_path):
     for name in first:
         assert first[name] == second[name], name
     assert "media/authors/ada.png" in first and f"media/{UPLOAD}" in first
+
+
+# Transactional: PostgreSQL truncates tables (a flush) only outside the test's transaction, and
+# content types come back under new ids, which a rolled-back test would leave in their cache.
+@pytest.mark.django_db(transaction=True)
+def test_every_field_survives_an_export_imported_into_a_flushed_database_byte_for_byte(
+    tmp_path,
+):
+    build_guide()
+    moment = datetime(2024, 6, 1, 8, 0, tzinfo=UTC)
+    Topic.objects.update(updated_at=moment)
+    export(tmp_path / "first")
+    call_command("flush", interactive=False, verbosity=0)
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    assert not Article.objects.exists() and not Version.objects.exists()
+
+    import_(tmp_path / "first")
+    export(tmp_path / "second")
+
+    assert folder_contents(tmp_path / "first") == folder_contents(tmp_path / "second")
+    chapter = tmp_path / "second/chapters/01-basics"
+    reviewed = (chapter / "01-what-is-product-management.md").read_text()
+    assert (
+        "reviewer: bob-søndergaard\nlast_reviewed_at: '2024-05-02'\nnext_review_at: '2025-05-02'\n"
+        "link_glossary_terms: true\nglossary_exclusions:\n- product-manager\n- zeitgeist\n"
+    ) in reviewed
+    assert "link_glossary_terms: false\n" in (chapter / "02-a-draft.md").read_text()
+    topic = (tmp_path / "second/topics/getting-started.md").read_text()
+    assert "updated_at: '2024-06-01T08:00:00.000000Z'" in topic
+    article = Article.objects.get(slug="what-is-product-management")
+    assert article.reviewer.slug == "bob-søndergaard"
+    assert article.last_reviewed_at == date(2024, 5, 2)
+    assert article.next_review_at == date(2025, 5, 2)
+    assert sorted(article.glossary_exclusions.values_list("slug", flat=True)) == [
+        "product-manager",
+        "zeitgeist",
+    ]
+    assert not Article.objects.get(slug="a-draft").link_glossary_terms
+    assert Topic.objects.get().updated_at == moment
+
+
+# What a folder keeps of each model outside the front matter, and what it leaves out on purpose.
+IN_BODY = {
+    Author: "bio",
+    Section: "intro",
+    Article: "body",
+    Topic: "description",
+    GlossaryTerm: "explanation",
+}
+IN_PATH = {Article: {"section"}}  # the chapter folder the file is in
+NOT_EXPORTED = {Author: {"user"}}  # accounts are not content (kb/guide_io/folder.py)
+
+
+def test_the_folder_has_a_place_for_every_field_an_editor_or_import_sets():
+    guide = build_guide()
+    fronts = {
+        Author: author_front(guide["first"].author),
+        Section: chapter_front(guide["first"].section),
+        Article: article_front(guide["first"]),
+        Topic: topic_front(exported(Topic).get()),
+        GlossaryTerm: term_front(guide["po"]),
+    }
+
+    for model, front in fronts.items():
+        fields = {
+            field.name
+            for field in model._meta.get_fields()
+            if not field.auto_created
+            and not field.primary_key
+            # Derived fields are not editable; the timestamps are not either, but are kept.
+            and (field.editable or field.name in ("created_at", "updated_at"))
+        }
+        kept = set(front) | {IN_BODY[model]} | IN_PATH.get(model, set())
+        assert kept == fields - NOT_EXPORTED.get(model, set()), model
 
 
 def test_export_writes_one_markdown_file_per_item_with_front_matter(tmp_path):
@@ -367,8 +456,11 @@ def test_duplicate_slugs_and_unknown_references_are_reported(tmp_path):
         "authors/ada-lovelace.md:3: slug ada-lovelace is also used by authors/ada-copy.md"
         in message
     )
-    assert "topics/getting-started.md:6: unknown article rôles-équipes/missing" in message
-    assert "topics/getting-started.md:7: just-a-slug: write articles as" in message
+    # The first entry under "articles:", after the topic's title, slug, is_featured, updated_at.
+    missing = topic.read_text().splitlines().index("- rôles-équipes/missing") + 1
+    assert missing == 7
+    assert f"topics/getting-started.md:{missing}: unknown article rôles-équipes/missing" in message
+    assert f"topics/getting-started.md:{missing + 1}: just-a-slug: write articles as" in message
 
 
 def test_folder_written_by_hand_gets_defaults_and_related_terms_both_ways(tmp_path):
