@@ -1,4 +1,6 @@
 import re
+import shutil
+from datetime import date, timedelta
 from io import StringIO
 
 import pytest
@@ -6,10 +8,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import resolve
+from django.utils import timezone
+from reversion.models import Version
 
 from articles.models import Article, Section, Tag, Topic, TopicMembership
 from authors.models import Author
 from glossary.models import GlossaryTerm
+from kb.guide_io.folder import format_date
+from kb.guide_io.management.commands import load_demo_guide as load_demo_guide_command
+from kb.guide_io.management.commands.load_demo_guide import DEMO_GUIDE
+from kb.guide_io.reader import read_guide
 from kb.publishing import Status
 
 pytestmark = pytest.mark.django_db
@@ -268,3 +276,76 @@ class TestRunningAgain:
         assert sorted(article.tags.names()) == ["career", "leadership", "roles"]
         members = topic.memberships.select_related("article")
         assert [m.article.title for m in members] == TEAM_AND_ROLES
+
+
+class TestHistory:
+    def test_every_item_has_one_version_noting_the_demo_load(self, demo_output):
+        for model in (Section, Article, Topic, Author, GlossaryTerm):
+            for item in model.objects.all():
+                version = Version.objects.get_for_object(item).get()
+                assert version.revision.get_comment() == "Demo guide loaded.", item
+
+    def test_running_again_adds_no_versions(self, demo_output):
+        before = Version.objects.count()
+
+        load_demo_guide()
+
+        assert Version.objects.count() == before
+
+
+def test_the_demo_lives_in_markdown_files_not_in_python():
+    files = {path.suffix for path in DEMO_GUIDE.rglob("*") if path.is_file()}
+
+    assert files == {".md", ".yaml"}
+    assert len(list(DEMO_GUIDE.glob("chapters/*/*.md"))) == 17 + 46
+
+
+class TestDates:
+    def test_dates_keep_their_distance_from_the_folders_reference_day(self, demo_output):
+        guide = read_guide(DEMO_GUIDE)
+        today = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
+        in_folder = {
+            source.values["slug"]: source.values["published_at"] - guide.dates_relative_to
+            for source in guide.articles
+            if source.values["published_at"]
+        }
+
+        loaded = {
+            article.slug: article.published_at - today
+            for article in Article.objects.exclude(published_at=None)
+        }
+
+        assert loaded == in_folder
+        assert Article.objects.scheduled().get().published_at > today + timedelta(days=1)
+
+    def test_loading_later_moves_every_date_by_the_days_since_the_reference(
+        self, tmp_path, monkeypatch
+    ):
+        folder = tmp_path / "demo"
+        shutil.copytree(DEMO_GUIDE, folder)
+        manifest = folder / "kb-guide.yaml"
+        reference = read_guide(DEMO_GUIDE).dates_relative_to
+        earlier = reference - timedelta(days=100)
+        manifest.write_text(
+            manifest.read_text().replace(format_date(reference), format_date(earlier))
+        )
+        article = next(folder.glob("chapters/01-*/01-*.md"))
+        article.write_text(
+            article.read_text()
+            .replace("reviewer: ''", "reviewer: priya-raman")
+            .replace("last_reviewed_at: null", "last_reviewed_at: '2026-01-10'")
+            .replace("next_review_at: null", "next_review_at: '2026-07-10'")
+        )
+        monkeypatch.setattr(load_demo_guide_command, "DEMO_GUIDE", folder)
+        today = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
+        days = timedelta(days=(today.date() - reference.date()).days + 100)
+
+        load_demo_guide()
+
+        first = Article.objects.get(slug="product-management-explained")
+        expected = read_guide(DEMO_GUIDE).articles[0].values["published_at"] + days
+        assert first.published_at == expected
+        assert first.reviewer.slug == "priya-raman"
+        assert first.last_reviewed_at == date(2026, 1, 10) + days
+        assert first.next_review_at == date(2026, 7, 10) + days
+        assert Article.objects.get(status=Status.DRAFT).published_at is None

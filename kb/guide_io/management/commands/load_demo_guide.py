@@ -1,13 +1,19 @@
 """Load the demo product management guide and (re)set the demo editor account.
 
-`make run` calls this on every start, so loading is idempotent: every row is matched on its
-natural key (a slug, or a username or group name) with update_or_create, and tags, topic
-members and glossary relations are synced to exactly what `articles.demo_guide` declares.
+The guide is the folder kb/guide_io/demo_guide/, in the format export_guide writes (see
+kb/guide_io/folder.py), loaded by the same importer as `import_guide`. Edit its Markdown files
+to change the demo. Its kb-guide.yaml says `dates_relative_to`: every date in the folder is
+moved by the days from that moment to today, so the demo always looks fresh (published weeks
+ago, the scheduled article still ahead, the draft a draft), and a run on the same day writes
+exactly the same dates.
+
+`make run` calls this on every start, so loading is idempotent: items are matched on their
+slugs and updated in place, and a run that changes nothing adds no versions to the history.
 Content that editors added themselves, under other slugs, is left alone.
 """
 
 import secrets
-from datetime import timedelta
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -16,12 +22,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from articles import demo_guide
 from articles.models import Article, Section, Tag, Topic, TopicMembership
 from authors.models import Author
 from glossary.models import GlossaryTerm
-from kb.publishing import Status
+from kb.guide_io.importer import save_guide
+from kb.guide_io.reader import GuideProblems, read_guide
 
+DEMO_GUIDE = Path(__file__).resolve().parents[2] / "demo_guide"
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
 EDITOR_USERNAME = "editor"
 EDITORS_GROUP = "Editors"
@@ -40,19 +47,20 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        self.today = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
+        try:
+            guide = read_guide(DEMO_GUIDE)
+        except GuideProblems as error:
+            raise CommandError(f"{DEMO_GUIDE} is broken:\n" + "\n".join(error.problems)) from error
+        guide.move_dates(days_until_today(guide.dates_relative_to))
         with transaction.atomic():
-            authors = self.load_authors()
-            articles = self.load_chapters(authors)
-            self.load_topics(articles)
-            terms = self.load_glossary(articles)
-            password = self.reset_editor(authors[EDITOR_AUTHOR])
+            save_guide(guide, comment="Demo guide loaded.")
+            password = self.reset_editor(Author.objects.get(slug=EDITOR_AUTHOR))
 
         published = Article.objects.published().count()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Loaded the demo guide: {len(demo_guide.CHAPTERS)} chapters, "
-                f"{published} published articles, {len(terms)} glossary terms."
+                f"Loaded the demo guide: {len(guide.chapters)} chapters, "
+                f"{published} published articles, {len(guide.terms)} glossary terms."
             )
         )
         self.stdout.write(
@@ -62,110 +70,6 @@ class Command(BaseCommand):
             f"  Password: {password}\n"
             "(a new password is set every time this command runs)\n"
         )
-
-    def publication(self, days_ago):
-        """(status, published_at) for a record's days_ago; see articles/demo_guide/base.py."""
-        if days_ago is None:
-            return Status.DRAFT, None
-        return Status.PUBLISHED, self.today - timedelta(days=days_ago)
-
-    def load_authors(self):
-        authors = {}
-        for record in demo_guide.AUTHORS:
-            authors[record.slug], _ = Author.objects.update_or_create(
-                slug=record.slug,
-                defaults={
-                    "name": record.name,
-                    "job_title": record.job_title,
-                    "organisation": record.organisation,
-                    "career_started": record.career_started,
-                    "bio": record.bio,
-                    "linkedin": record.linkedin,
-                },
-            )
-        return authors
-
-    def load_chapters(self, authors):
-        """Chapters and their articles; returns articles by (chapter slug, article slug)."""
-        articles = {}
-        for position, chapter in enumerate(demo_guide.CHAPTERS, start=1):
-            status, published_at = self.publication(chapter.days_ago)
-            section, _ = Section.objects.update_or_create(
-                slug=chapter.slug,
-                defaults={
-                    "position": position,
-                    "title": chapter.title,
-                    "summary": chapter.summary,
-                    "intro": chapter.intro,
-                    "status": status,
-                    "published_at": published_at,
-                },
-            )
-            for article_position, record in enumerate(chapter.articles, start=1):
-                status, published_at = self.publication(record.days_ago)
-                article, _ = Article.objects.update_or_create(
-                    section=section,
-                    slug=record.slug,
-                    defaults={
-                        "position": article_position,
-                        "title": record.title,
-                        "summary": record.summary,
-                        "body": record.body,
-                        "author": authors[record.author],
-                        "status": status,
-                        "published_at": published_at,
-                    },
-                )
-                article.tags.set(list(record.tags))
-                articles[chapter.slug, record.slug] = article
-        return articles
-
-    def load_topics(self, articles):
-        for record in demo_guide.TOPICS:
-            topic, _ = Topic.objects.update_or_create(
-                slug=record.slug,
-                defaults={
-                    "title": record.title,
-                    "description": record.description,
-                    "is_featured": record.is_featured,
-                },
-            )
-            members = [articles[key] for key in record.articles]
-            topic.memberships.exclude(article__in=members).delete()
-            for position, article in enumerate(members, start=1):
-                TopicMembership.objects.update_or_create(
-                    topic=topic, article=article, defaults={"position": position}
-                )
-
-    def load_glossary(self, articles):
-        terms = {}
-        for record in demo_guide.GLOSSARY:
-            status, published_at = self.publication(record.days_ago)
-            term, _ = GlossaryTerm.objects.update_or_create(
-                slug=record.slug,
-                defaults={
-                    "term": record.term,
-                    "short_definition": record.short_definition,
-                    "explanation": record.explanation,
-                    "aliases": record.aliases,
-                    "status": status,
-                    "published_at": published_at,
-                },
-            )
-            term.tags.set(list(record.tags))
-            term.related_articles.set([articles[key] for key in record.related_articles])
-            terms[record.slug] = term
-
-        # related_terms is symmetrical: setting one term's list also edits its partners' lists,
-        # so build every term's full set of partners first and set each one exactly once.
-        partners = {slug: set() for slug in terms}
-        for record in demo_guide.GLOSSARY:
-            for other in record.related_terms:
-                partners[record.slug].add(other)
-                partners[other].add(record.slug)
-        for slug, term in terms.items():
-            term.related_terms.set([terms[other] for other in sorted(partners[slug])])
-        return terms
 
     def reset_editor(self, author):
         group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
@@ -204,3 +108,10 @@ class Command(BaseCommand):
         if len(permissions) != len(wanted):
             raise CommandError("Editor permissions are missing: run `manage.py migrate` first.")
         return permissions
+
+
+def days_until_today(moment):
+    """Whole days from `moment` (None: no move) to today, both as dates in UTC."""
+    if moment is None:
+        return 0
+    return (timezone.now().date() - moment.date()).days
