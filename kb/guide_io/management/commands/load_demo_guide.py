@@ -8,8 +8,9 @@ ago, the scheduled article still ahead, the draft a draft), and a run on the sam
 exactly the same dates.
 
 `make run` calls this on every start, so loading is idempotent: items are matched on their
-slugs and updated in place, and a run that changes nothing adds no versions to the history.
-Content that editors added themselves, under other slugs, is left alone.
+slugs and updated in place, and a run that changes nothing adds no versions to the history. (A
+run on a later day moves the dates, so each item gets a version with its new dates.) Content
+that editors added themselves, under other slugs, is left alone.
 """
 
 import secrets
