@@ -31,7 +31,6 @@ $(VENV)/.installed-browser: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed-run
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_demo_guide
-	DEBUG=1 $(BIN)/python manage.py createinitialrevisions --verbosity 0 --comment 'Demo guide loaded.'
 
 run: demo
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)

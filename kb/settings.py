@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "authors",
     "glossary",
     "kb.search",
+    "kb.guide_io",
 ]
 
 MIDDLEWARE = [

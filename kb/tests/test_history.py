@@ -194,24 +194,6 @@ def test_reordering_in_the_list_keeps_a_version_of_each_row_on_its_own(admin_cli
     assert kept[0].revision.get_comment() == "Changed position in the list."
 
 
-def test_an_import_keeps_a_version_of_each_item_it_writes(tmp_path):
-    from articles.backup import export_guide, import_guide
-
-    article = ArticleFactory(tags=["roles"], body="Before the export.")
-    TopicMembershipFactory(article=article)
-    export_guide(tmp_path / "guide")
-    Article.objects.filter(pk=article.pk).update(body="Typed after the export.")
-
-    import_guide(tmp_path / "guide")
-
-    version = versions(article).get()
-    assert version.field_dict["body"] == "Before the export."
-    assert version.revision.get_comment() == f"Imported from {tmp_path / 'guide'}."
-    assert version.revision.version_set.count() == 3  # the article, its tag row, its topic row
-    for obj in (article.section, article.author, Topic.objects.get()):
-        assert versions(obj).count() == 1
-
-
 # --- A version is the item with its tags and topics as they were ------------------------------
 
 
