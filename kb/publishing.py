@@ -32,9 +32,6 @@ class PublishableQuerySet(models.QuerySet):
             condition &= published_q(prefix)
         return self.filter(condition)
 
-    def drafts(self):
-        return self.exclude(status=Status.PUBLISHED)
-
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
 
