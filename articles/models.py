@@ -15,6 +15,7 @@ from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from kb import history
 from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.publishing import PublishableModel, PublishableQuerySet
 from kb.slugs import unique_slug
@@ -175,7 +176,7 @@ BODY_FIELDS = ("body", "body_html", "body_text", "toc")
 # A version keeps the article's tag rows and topic memberships as they were then. The tags
 # manager itself is left to those rows (reversion cannot serialise it), and the search vector
 # is derived.
-@reversion.register(
+@history.register(
     exclude=["tags", "search_vector", "search_head"], follow=["taggedarticle_set", "memberships"]
 )
 class Article(PublishableModel):
@@ -339,7 +340,7 @@ class ArticleSearchIndex(models.Model):
         return f"Search index entry for article {self.pk}"
 
 
-@reversion.register(follow=["memberships"])
+@history.register(follow=["memberships"])
 class Topic(models.Model):
     """A curated, ordered group of articles on one theme ("Product Management Team and Roles")."""
 

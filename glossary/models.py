@@ -7,6 +7,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from articles import redirects
+from kb import history
 from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.publishing import PublishableModel, PublishableQuerySet
 from kb.slugs import unique_slug
@@ -51,7 +52,7 @@ SHOWN_IN_LINKS = LINKED_BY | {"slug", "short_definition", "published_at"}
 
 
 # A version keeps the term's tag rows as they were then (see articles.models.Article).
-@reversion.register(exclude=["tags"], follow=["taggedterm_set"])
+@history.register(exclude=["tags"], follow=["taggedterm_set"])
 class GlossaryTerm(PublishableModel):
     term = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, allow_unicode=True, blank=True)
