@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article, Section
 
@@ -32,8 +33,9 @@ def article_markdown(request, section, slug):
     if article.summary:
         lines += [f"> {article.summary}", ""]
     lines += [
-        f"By {byline}. Published {article.published_at:%Y-%m-%d}, "
-        f"updated {article.updated_at:%Y-%m-%d}. "
+        # Dates in the site's time zone, as the article page shows them.
+        f"By {byline}. Published {timezone.localdate(article.published_at):%Y-%m-%d}, "
+        f"updated {timezone.localdate(article.updated_at):%Y-%m-%d}. "
         f"Chapter {article.section.position}: {article.section.title}.",
         f"Source: {request.build_absolute_uri(article.get_absolute_url())}",
         "",

@@ -148,8 +148,11 @@ class ArticleDetailView(DetailView):
             next_article=following,
             preview=self.preview and not article.is_visible_to_readers,
             preview_reason=unpublished_reason(article, article.section),
+            # Calendar days in the site's time zone, as the page prints the two dates.
             show_updated=bool(
-                article.published_at and article.updated_at.date() > article.published_at.date()
+                article.published_at
+                and timezone.localdate(article.updated_at)
+                > timezone.localdate(article.published_at)
             ),
             **kwargs,
         )

@@ -1,9 +1,10 @@
 import xml.etree.ElementTree as ET
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
 
+from articles.models import Article
 from articles.tests.factories import ArticleFactory, SectionFactory
 from authors.tests.factories import AuthorFactory
 
@@ -92,6 +93,14 @@ def test_article_markdown_version_has_header_and_source(client):
     text = response.content.decode()
     assert text.startswith("# Roadmaps\n\n> Plans.\n")
     assert "## Why\n\nBecause." in text
+
+
+def test_markdown_version_dates_are_the_sites_local_days(client, settings):
+    settings.TIME_ZONE = "Pacific/Auckland"  # UTC+13 in March
+    article = ArticleFactory(published_at=datetime(2024, 3, 10, 20, 30, tzinfo=UTC))
+    Article.objects.filter(pk=article.pk).update(updated_at=datetime(2024, 3, 11, 12, tzinfo=UTC))
+    text = client.get(article.get_absolute_url().rstrip("/") + ".md").content.decode()
+    assert "Published 2024-03-11, updated 2024-03-12." in text
 
 
 def test_markdown_version_of_a_draft_is_404(client):

@@ -1,4 +1,5 @@
 import re
+from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -415,6 +416,38 @@ def test_500_page_renders_without_context():
 
     html = get_template("500.html").template.render(Context())
     assert "Something went wrong" in html
+
+
+# Dates in the site's time zone --------------------------------------------------------------
+
+
+def dated_article(published_at, updated_at):
+    article = ArticleFactory(published_at=published_at)
+    Article.objects.filter(pk=article.pk).update(updated_at=updated_at)
+    return article
+
+
+def test_article_page_shows_updated_when_the_local_day_differs(client, settings):
+    settings.TIME_ZONE = "Pacific/Auckland"  # UTC+13 in March
+    article = dated_article(
+        published_at=datetime(2024, 3, 10, 9, 0, tzinfo=UTC),  # 10 March, 22:00 in Auckland
+        updated_at=datetime(2024, 3, 10, 12, 0, tzinfo=UTC),  # 11 March, 01:00 in Auckland
+    )
+    html = page(client, article.get_absolute_url())
+    assert ">10 March 2024</time>" in html
+    assert "Updated <time" in html
+    assert ">11 March 2024</time>" in html
+
+
+def test_article_page_hides_updated_when_the_local_day_is_the_same(client, settings):
+    settings.TIME_ZONE = "America/Los_Angeles"  # UTC-7 after 10 March 2024
+    article = dated_article(
+        published_at=datetime(2024, 3, 10, 20, 0, tzinfo=UTC),  # 10 March, 13:00 local
+        updated_at=datetime(2024, 3, 11, 2, 0, tzinfo=UTC),  # 10 March, 19:00 local
+    )
+    html = page(client, article.get_absolute_url())
+    assert ">10 March 2024</time>" in html
+    assert "Updated <time" not in html
 
 
 # Query counts -------------------------------------------------------------------------------

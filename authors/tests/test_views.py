@@ -1,5 +1,8 @@
+from datetime import UTC, datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.tests.factories import ArticleFactory, SectionFactory
 from authors.tests.factories import AuthorFactory
@@ -147,3 +150,11 @@ def test_author_page_query_count_does_not_grow_with_articles(client, django_asse
         response = client.get(author.get_absolute_url())
 
     assert response.content.decode().count('class="item-list__item"') == 50
+
+
+def test_years_of_experience_count_in_the_sites_time_zone(client, settings, monkeypatch):
+    settings.TIME_ZONE = "Pacific/Auckland"
+    # 31 December 2024 in UTC is already 1 January 2025 in Auckland.
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2024, 12, 31, 12, tzinfo=UTC))
+    author = AuthorFactory(career_started=2000)
+    assert "25 years of experience" in client.get(author.get_absolute_url()).content.decode()
