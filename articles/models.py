@@ -158,8 +158,9 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.filter(next_review_at__lt=today or timezone.localdate())
 
     def without_body(self):
-        """Leave the (long) body and its derived fields unloaded: enough for links and lists."""
-        return self.defer(*BODY_FIELDS)
+        """Leave the (long) body, its derived fields and search vectors unloaded: enough for
+        links and lists."""
+        return self.defer(*UNLOADED_IN_LISTS)
 
     def sharing_tags(self, tag_ids):
         """Articles with any of these tags, most tags in common first (as `.shared_tags`)."""
@@ -171,6 +172,7 @@ class ArticleQuerySet(PublishableQuerySet):
 
 
 BODY_FIELDS = ("body", "body_html", "body_text", "toc")
+UNLOADED_IN_LISTS = (*BODY_FIELDS, "search_vector", "search_head")
 
 
 # A version keeps the article's tag rows and topic memberships as they were then. The tags

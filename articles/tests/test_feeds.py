@@ -7,6 +7,7 @@ from django.utils import timezone
 from articles.models import Article
 from articles.tests.factories import ArticleFactory, SectionFactory
 from authors.tests.factories import AuthorFactory
+from kb.tests.queries import CHAPTER_INTRO, LONG_TEXT, long_text_read
 
 pytestmark = pytest.mark.django_db
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
@@ -120,3 +121,15 @@ def test_llms_txt_indexes_published_chapters_and_articles(client, django_assert_
     md_url = "http://testserver" + first.get_absolute_url().rstrip("/") + ".md"
     assert f"- [Roadmaps]({md_url}): Plans." in text
     assert "Secret" not in text
+
+
+def test_llms_txt_reads_no_article_bodies_or_chapter_introductions(
+    client, django_assert_max_num_queries
+):
+    article = ArticleFactory(title="Roadmaps", body="# Long\n\nText.")
+    article.section.intro = "An introduction."
+    article.section.save()
+    with django_assert_max_num_queries(2) as captured:
+        text = client.get("/llms.txt").content.decode()
+    assert "[Roadmaps](" in text
+    assert long_text_read(captured, LONG_TEXT + CHAPTER_INTRO) == {}
