@@ -67,7 +67,10 @@ class GlossaryTermDetailView(DetailView):
             ),
             Prefetch(
                 "related_articles",
-                queryset=Article.objects.published().select_related("section").in_guide_order(),
+                queryset=Article.objects.published()
+                .select_related("section")
+                .in_guide_order()
+                .without_body(),
             ),
             # "Used in": the published articles whose body links to this term.
             Prefetch(

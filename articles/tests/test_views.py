@@ -15,6 +15,7 @@ from articles.tests.factories import (
 from authors.tests.factories import AuthorFactory
 from glossary.tests.factories import GlossaryTermFactory
 from kb.publishing import Status
+from kb.tests.queries import CHAPTER_INTRO, LONG_TEXT, long_text_read
 
 pytestmark = pytest.mark.django_db
 
@@ -514,6 +515,44 @@ def test_editor_preview_query_count_is_fixed(
     assert "Preview: not published" in html
     with django_assert_max_num_queries(8):
         page(editor_client, large_guide["chapter"].get_absolute_url())
+
+
+def test_home_page_reads_no_bodies_bios_or_chapter_introductions(
+    client, large_guide, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(5) as captured:
+        page(client, HOME)
+    assert long_text_read(captured, LONG_TEXT + CHAPTER_INTRO) == {}
+
+
+def test_chapter_page_reads_only_its_own_introduction(
+    client, large_guide, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(4) as captured:
+        page(client, large_guide["chapter"].get_absolute_url())
+    assert long_text_read(captured, LONG_TEXT + CHAPTER_INTRO) == {"intro": 1, "intro_html": 1}
+
+
+def test_article_page_reads_only_its_own_body_and_its_authors_bio(
+    client, large_guide, django_assert_max_num_queries
+):
+    article = large_guide["article"]
+    article.reviewer = AuthorFactory(bio="Reviews things.")
+    article.save()
+    with django_assert_max_num_queries(10) as captured:
+        html = page(client, article.get_absolute_url())
+    assert "Reviews things." not in html
+    # One row of each: the article itself, and its author for the author card.
+    assert long_text_read(captured, LONG_TEXT + CHAPTER_INTRO) == {
+        "body": 1,
+        "body_html": 1,
+        "body_text": 1,
+        "toc": 1,
+        "search_vector": 1,
+        "search_head": 1,
+        "bio": 1,
+        "bio_html": 1,
+    }
 
 
 def test_guide_pages_load_only_local_deferred_scripts_and_no_outside_assets(client):

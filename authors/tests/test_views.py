@@ -7,6 +7,7 @@ from django.utils import timezone
 from articles.tests.factories import ArticleFactory, SectionFactory
 from authors.tests.factories import AuthorFactory
 from kb.publishing import Status
+from kb.tests.queries import long_text_read
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +159,19 @@ def test_years_of_experience_count_in_the_sites_time_zone(client, settings, monk
     monkeypatch.setattr(timezone, "now", lambda: datetime(2024, 12, 31, 12, tzinfo=UTC))
     author = AuthorFactory(career_started=2000)
     assert "25 years of experience" in client.get(author.get_absolute_url()).content.decode()
+
+
+def test_author_list_reads_no_bios(client, django_assert_max_num_queries):
+    AuthorFactory.create_batch(3, bio="A long bio.")
+    with django_assert_max_num_queries(2) as captured:
+        client.get(reverse("authors:list"))
+    assert long_text_read(captured) == {}
+
+
+def test_author_page_lists_articles_without_their_bodies(client, django_assert_max_num_queries):
+    author = AuthorFactory(bio="A long bio.")
+    ArticleFactory.create_batch(3, author=author, body="# Long\n\nText.")
+    with django_assert_max_num_queries(4) as captured:
+        html = client.get(author.get_absolute_url()).content.decode()
+    assert "A long bio." in html
+    assert long_text_read(captured) == {"bio": 1, "bio_html": 1}  # the author's own
