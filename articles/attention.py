@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import BODY_FIELDS, Article, Section
+from articles.models import UNLOADED_IN_LISTS, Article, Section
 from glossary.models import GlossaryTerm
 from kb.publishing import Status
 
@@ -20,7 +20,7 @@ STALE_AFTER = timedelta(days=30)
 
 # Each model's long text, left unloaded: the page shows titles and dates only.
 PUBLISHABLE = {
-    Article: BODY_FIELDS,
+    Article: UNLOADED_IN_LISTS,
     Section: ("intro", "intro_html"),
     GlossaryTerm: ("explanation", "explanation_html"),
 }

@@ -5,10 +5,10 @@
 """
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article, Section
 
@@ -32,8 +32,9 @@ def article_markdown(request, section, slug):
     if article.summary:
         lines += [f"> {article.summary}", ""]
     lines += [
-        f"By {byline}. Published {article.published_at:%Y-%m-%d}, "
-        f"updated {article.updated_at:%Y-%m-%d}. "
+        # Dates in the site's time zone, as the article page shows them.
+        f"By {byline}. Published {timezone.localdate(article.published_at):%Y-%m-%d}, "
+        f"updated {timezone.localdate(article.updated_at):%Y-%m-%d}. "
         f"Chapter {article.section.position}: {article.section.title}.",
         f"Source: {request.build_absolute_uri(article.get_absolute_url())}",
         "",
@@ -44,13 +45,8 @@ def article_markdown(request, section, slug):
 
 
 def llms_txt(request):
-    chapters = Section.objects.published().prefetch_related(
-        Prefetch(
-            "articles",
-            queryset=Article.objects.published().select_related("section"),
-            to_attr="published_articles",
-        )
-    )
+    # Titles and links only: no article body, no chapter introduction.
+    chapters = Section.objects.published().defer("intro", "intro_html").with_articles()
     lines = [
         f"# {settings.KB_SITE_TITLE}",
         "",
@@ -58,12 +54,12 @@ def llms_txt(request):
         "",
     ]
     for chapter in chapters:
-        if not chapter.published_articles:
+        if not chapter.article_list:
             continue
         lines += [f"## {chapter.position}. {chapter.title}", ""]
         if chapter.summary:
             lines += [chapter.summary, ""]
-        for article in chapter.published_articles:
+        for article in chapter.article_list:
             url = request.build_absolute_uri(markdown_url(article))
             entry = f"- [{article.title}]({url})"
             lines.append(f"{entry}: {article.summary}" if article.summary else entry)

@@ -8,6 +8,7 @@ from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from kb import history
 from kb.changes import ChangeTrackingQuerySet
 from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.publishing import PublishableModel, PublishableQuerySet
@@ -103,8 +104,9 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.filter(next_review_at__lt=today or timezone.localdate())
 
     def without_body(self):
-        """Leave the (long) body and its derived fields unloaded: enough for links and lists."""
-        return self.defer(*BODY_FIELDS)
+        """Leave the (long) body, its derived fields and search vectors unloaded: enough for
+        links and lists."""
+        return self.defer(*UNLOADED_IN_LISTS)
 
     def sharing_tags(self, tag_ids):
         """Articles with any of these tags, most tags in common first (as `.shared_tags`)."""
@@ -116,12 +118,13 @@ class ArticleQuerySet(PublishableQuerySet):
 
 
 BODY_FIELDS = ("body", "body_html", "body_text", "toc")
+UNLOADED_IN_LISTS = (*BODY_FIELDS, "search_vector", "search_head")
 
 
 # A version keeps the article's tag rows and topic memberships as they were then. The tags
 # manager itself is left to those rows (reversion cannot serialise it), and the search vector
 # is derived.
-@reversion.register(
+@history.register(
     exclude=["tags", "search_vector", "search_head"], follow=["taggedarticle_set", "memberships"]
 )
 class Article(RedirectOnMove, PublishableModel):
@@ -252,7 +255,7 @@ class Article(RedirectOnMove, PublishableModel):
         super().save(*args, **kwargs)
 
 
-@reversion.register(follow=["memberships"])
+@history.register(follow=["memberships"])
 class Topic(models.Model):
     """A curated, ordered group of articles on one theme ("Product Management Team and Roles")."""
 

@@ -11,7 +11,7 @@ class SectionSitemap(Sitemap):
     priority = 0.7
 
     def items(self):
-        return Section.objects.published()
+        return Section.objects.published().only("slug", "updated_at")
 
     def lastmod(self, section):
         return section.updated_at
@@ -22,7 +22,13 @@ class ArticleSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return Article.objects.published().select_related("section").order_by("pk")
+        return (
+            Article.objects.published()
+            .without_body()
+            .select_related("section")
+            .defer("section__intro", "section__intro_html")
+            .order_by("pk")
+        )
 
     def lastmod(self, article):
         return article.updated_at

@@ -83,7 +83,7 @@ def tag_detail(request, slug):
 
     paginator = Paginator(
         TaggedItems(
-            articles.select_related("section").in_guide_order(),
+            articles.without_body().select_related("section").in_guide_order(),
             terms.only("term", "slug", "short_definition"),
         ),
         ITEMS_PER_PAGE,

@@ -16,7 +16,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.views.generic import DetailView
 
-from articles.models import BODY_FIELDS, Article, Section, Topic, TopicMembership
+from articles.models import UNLOADED_IN_LISTS, Article, Section, Topic, TopicMembership
 from glossary.linking import linked_body
 
 RELATED_LIMIT = 5
@@ -40,8 +40,11 @@ def unpublished_reason(item, chapter=None):
 
 
 def guide_chapters():
-    """The published chapters, in order, each with its published articles as `.article_list`."""
-    return list(Section.objects.published().with_articles())
+    """The published chapters, in order, each with its published articles as `.article_list`.
+
+    For navigation and lists: the chapters' introductions stay in the database.
+    """
+    return list(Section.objects.published().defer("intro", "intro_html").with_articles())
 
 
 def guide_order(chapters):
@@ -65,8 +68,12 @@ def published_memberships():
         "memberships",
         queryset=TopicMembership.objects.published()
         .select_related("article__section")
-        # Links only: leave the members' bodies in the database.
-        .defer(*(f"article__{name}" for name in BODY_FIELDS)),
+        # Links only: leave the members' bodies and chapter introductions in the database.
+        .defer(
+            *(f"article__{name}" for name in UNLOADED_IN_LISTS),
+            "article__section__intro",
+            "article__section__intro_html",
+        ),
         to_attr="published_memberships",
     )
 
@@ -116,6 +123,8 @@ class ArticleDetailView(DetailView):
         return (
             articles.filter(section__slug=self.kwargs["section"])
             .select_related("section", "author", "reviewer")
+            # The page names its chapter and reviewer; only the author card shows a bio.
+            .defer("section__intro", "section__intro_html", "reviewer__bio", "reviewer__bio_html")
             .prefetch_related(
                 "tags",
                 Prefetch(
@@ -148,8 +157,11 @@ class ArticleDetailView(DetailView):
             next_article=following,
             preview=self.preview and not article.is_visible_to_readers,
             preview_reason=unpublished_reason(article, article.section),
+            # Calendar days in the site's time zone, as the page prints the two dates.
             show_updated=bool(
-                article.published_at and article.updated_at.date() > article.published_at.date()
+                article.published_at
+                and timezone.localdate(article.updated_at)
+                > timezone.localdate(article.published_at)
             ),
             **kwargs,
         )
@@ -167,5 +179,6 @@ class ArticleDetailView(DetailView):
             .sharing_tags(tag_ids)
             .exclude(pk__in=listed)
             .select_related("section")
+            .defer("section__intro", "section__intro_html")
             .without_body()[:RELATED_LIMIT]
         )

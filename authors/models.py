@@ -70,7 +70,7 @@ class Author(RedirectOnMove):
     def years_of_experience(self):
         if self.career_started is None:
             return None
-        return max(timezone.now().year - self.career_started, 0)
+        return max(timezone.localdate().year - self.career_started, 0)
 
     @property
     def initials(self):

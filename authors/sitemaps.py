@@ -11,11 +11,15 @@ class AuthorSitemap(Sitemap):
 
     def items(self):
         # An author's page changes when their profile or their published articles do.
-        return Author.objects.annotate(
-            last_article_update=Max(
-                "articles__updated_at", filter=Q(articles__in=Article.objects.published())
+        return (
+            Author.objects.only("slug", "updated_at")
+            .annotate(
+                last_article_update=Max(
+                    "articles__updated_at", filter=Q(articles__in=Article.objects.published())
+                )
             )
-        ).order_by("name")
+            .order_by("name")
+        )
 
     def lastmod(self, author):
         return max(filter(None, (author.updated_at, author.last_article_update)), default=None)

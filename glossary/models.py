@@ -5,6 +5,7 @@ from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from kb import history
 from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.publishing import PublishableModel, PublishableQuerySet
 from kb.redirects.moves import RedirectOnMove
@@ -35,7 +36,7 @@ LINKED_BY = frozenset({"term", "aliases", "status"})
 
 
 # A version keeps the term's tag rows as they were then (see articles.models.Article).
-@reversion.register(exclude=["tags"], follow=["taggedterm_set"])
+@history.register(exclude=["tags"], follow=["taggedterm_set"])
 class GlossaryTerm(RedirectOnMove, PublishableModel):
     term = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, allow_unicode=True, blank=True)

@@ -8,7 +8,7 @@ class GlossaryTermSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return GlossaryTerm.objects.published().order_by("pk")
+        return GlossaryTerm.objects.published().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, term):
         return term.updated_at

@@ -73,7 +73,10 @@ class GlossaryTermDetailView(DetailView):
             ),
             Prefetch(
                 "related_articles",
-                queryset=articles.published().select_related("section").in_guide_order(),
+                queryset=articles.published()
+                .select_related("section")
+                .in_guide_order()
+                .without_body(),
             ),
             # "Used in": the published articles whose body links to this term.
             Prefetch(

@@ -247,7 +247,7 @@ class VersionedAdmin(VersionAdmin):
     - Every save through the admin is a version (django-reversion's VersionAdmin), and so is
       every change a bulk action makes and the last state of anything deleted; an article's or
       term's version includes its tags and topic memberships as they were (see the
-      `reversion.register` calls in the models).
+      `history.register` calls in the models).
     - The history page lists the versions newest first; any two compare as a readable diff
       (compare_view), and any one can be restored (reversion's revision view). "Recover
       deleted" on the list brings back deleted items (reversion's recover views).

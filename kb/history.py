@@ -1,9 +1,9 @@
 """Versions of what editors write, read back and compared.
 
 django-reversion keeps a version of an article, chapter, topic, author or glossary term at every
-save (see the `reversion.register` calls in each app's models.py and `VersionedAdmin` in
-kb/admin.py). A version holds the object's own fields and, through `follow`, the rows that tie it
-to others as they were then: the tag rows of an article or term (TaggedArticle, TaggedTerm) and
+save (see the registrations in each app's models.py and `VersionedAdmin` in kb/admin.py). A
+version holds the object's own fields and, through `follow`, the rows that tie it to others as
+they were then: the tag rows of an article or term (TaggedArticle, TaggedTerm) and
 topic memberships. Tags themselves are not versioned: a restore puts back which tags an item had,
 it never renames or deletes a tag that other items share.
 
@@ -16,6 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
@@ -23,7 +24,6 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from reversion.models import Version
-from reversion.revisions import _get_options
 from taggit.managers import TaggableManager
 
 # Kept out of comparisons: bookkeeping every save changes.
@@ -48,6 +48,35 @@ class Change:
     @property
     def is_long(self):
         return bool(self.diff)
+
+
+# --- What is versioned ------------------------------------------------------------------------
+
+# {model label: the relations its versions follow}, recorded by `register` below.
+_FOLLOWED = {}
+
+
+def register(*, follow=(), **options):
+    """`reversion.register` as a class decorator that also records `follow` for `followed()`.
+
+    reversion keeps each registration's `follow` private, so a model whose versions follow
+    related rows registers through here; one registered with plain `reversion.register()`
+    follows nothing.
+    """
+
+    def decorator(model):
+        reversion.register(model, follow=follow, **options)
+        _FOLLOWED[model._meta.label_lower] = tuple(follow)
+        return model
+
+    return decorator
+
+
+def followed(model):
+    """The relations (accessor names) that `model`'s versions follow."""
+    if not reversion.is_registered(model):
+        raise reversion.RegistrationError(f"{model} has not been registered with django-reversion")
+    return _FOLLOWED.get(model._meta.label_lower, ())
 
 
 # --- What is compared -------------------------------------------------------------------------
@@ -85,7 +114,7 @@ class Relation:
 def relations(model):
     """The followed relations of `model` whose rows join it to another model."""
     found = []
-    for name in reversion_follow(model):
+    for name in followed(model):
         rel = next(
             (
                 rel
@@ -107,12 +136,6 @@ def relations(model):
             label = str(target.related_model._meta.verbose_name_plural)
             found.append(Relation(label, row_model, rel.field, target))
     return found
-
-
-def reversion_follow(model):
-    # reversion has no public accessor for a registration's `follow`; this is the one place kb
-    # reads it, so the relations compared are always the ones versioned.
-    return _get_options(model).follow
 
 
 # --- Snapshots --------------------------------------------------------------------------------

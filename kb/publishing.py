@@ -34,9 +34,6 @@ class PublishableQuerySet(ChangeTrackingQuerySet):
             condition &= published_q(prefix)
         return self.filter(condition)
 
-    def drafts(self):
-        return self.exclude(status=Status.PUBLISHED)
-
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
 

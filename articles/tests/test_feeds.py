@@ -1,11 +1,13 @@
 import xml.etree.ElementTree as ET
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
 
+from articles.models import Article
 from articles.tests.factories import ArticleFactory, SectionFactory
 from authors.tests.factories import AuthorFactory
+from kb.tests.queries import CHAPTER_INTRO, LONG_TEXT, long_text_read
 
 pytestmark = pytest.mark.django_db
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
@@ -94,6 +96,14 @@ def test_article_markdown_version_has_header_and_source(client):
     assert "## Why\n\nBecause." in text
 
 
+def test_markdown_version_dates_are_the_sites_local_days(client, settings):
+    settings.TIME_ZONE = "Pacific/Auckland"  # UTC+13 in March
+    article = ArticleFactory(published_at=datetime(2024, 3, 10, 20, 30, tzinfo=UTC))
+    Article.objects.filter(pk=article.pk).update(updated_at=datetime(2024, 3, 11, 12, tzinfo=UTC))
+    text = client.get(article.get_absolute_url().rstrip("/") + ".md").content.decode()
+    assert "Published 2024-03-11, updated 2024-03-12." in text
+
+
 def test_markdown_version_of_a_draft_is_404(client):
     article = ArticleFactory(draft=True)
     assert client.get(article.get_absolute_url().rstrip("/") + ".md").status_code == 404
@@ -111,3 +121,15 @@ def test_llms_txt_indexes_published_chapters_and_articles(client, django_assert_
     md_url = "http://testserver" + first.get_absolute_url().rstrip("/") + ".md"
     assert f"- [Roadmaps]({md_url}): Plans." in text
     assert "Secret" not in text
+
+
+def test_llms_txt_reads_no_article_bodies_or_chapter_introductions(
+    client, django_assert_max_num_queries
+):
+    article = ArticleFactory(title="Roadmaps", body="# Long\n\nText.")
+    article.section.intro = "An introduction."
+    article.section.save()
+    with django_assert_max_num_queries(2) as captured:
+        text = client.get("/llms.txt").content.decode()
+    assert "[Roadmaps](" in text
+    assert long_text_read(captured, LONG_TEXT + CHAPTER_INTRO) == {}

@@ -1,10 +1,13 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.tests.factories import ArticleFactory, SectionFactory
 from glossary.tests.factories import GlossaryTermFactory
 from kb.publishing import Status
+from kb.tests.queries import CHAPTER_INTRO, LONG_TEXT, long_text_read
 
 pytestmark = pytest.mark.django_db
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -65,3 +68,14 @@ def test_robots_txt_points_to_the_sitemap(client):
     body = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
     assert "Disallow: /admin/" in body
+
+
+def test_sitemaps_read_no_bodies_explanations_bios_or_introductions(client):
+    article = ArticleFactory(tags=["planning"], body="# Long\n\nText.")
+    article.section.intro = "An introduction."
+    article.section.save()
+    GlossaryTermFactory(explanation="A long explanation.", tags=["planning"])
+    with CaptureQueriesContext(connection) as captured:
+        urls = sitemap_urls(client)
+    assert "http://testserver" + article.get_absolute_url() in urls
+    assert long_text_read(captured, LONG_TEXT + CHAPTER_INTRO) == {}

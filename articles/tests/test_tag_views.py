@@ -8,6 +8,7 @@ from articles.tests.factories import ArticleFactory, SectionFactory
 from glossary.tests.factories import GlossaryTermFactory
 from kb.publishing import Status
 from kb.tags.models import Tag
+from kb.tests.queries import long_text_read
 
 pytestmark = pytest.mark.django_db
 
@@ -326,3 +327,14 @@ def test_tag_page_query_count_is_fixed(client, django_assert_max_num_queries):
     assert mixed_page.content.decode().count('class="item-list__item"') == 10
     assert mixed_page.content.decode().count('class="glossary__entry"') == 10
     assert narrowed.status_code == 200
+
+
+def test_tag_page_reads_no_article_bodies_or_term_explanations(
+    client, django_assert_max_num_queries
+):
+    ArticleFactory.create_batch(3, tags=["Big"], body="# Long\n\nText.")
+    GlossaryTermFactory.create_batch(3, tags=["Big"], explanation="A long explanation.")
+    with django_assert_max_num_queries(6) as captured:
+        response = client.get(tag_url("big"))
+    assert response.content.decode().count('class="item-list__item"') == 3
+    assert long_text_read(captured) == {}

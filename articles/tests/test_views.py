@@ -1,4 +1,5 @@
 import re
+from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -15,6 +16,7 @@ from authors.tests.factories import AuthorFactory
 from glossary.tests.factories import GlossaryTermFactory
 from kb.publishing import Status
 from kb.tags.models import Tag
+from kb.tests.queries import CHAPTER_INTRO, LONG_TEXT, long_text_read
 
 pytestmark = pytest.mark.django_db
 
@@ -418,6 +420,38 @@ def test_500_page_renders_without_context():
     assert "Something went wrong" in html
 
 
+# Dates in the site's time zone --------------------------------------------------------------
+
+
+def dated_article(published_at, updated_at):
+    article = ArticleFactory(published_at=published_at)
+    Article.objects.filter(pk=article.pk).update(updated_at=updated_at)
+    return article
+
+
+def test_article_page_shows_updated_when_the_local_day_differs(client, settings):
+    settings.TIME_ZONE = "Pacific/Auckland"  # UTC+13 in March
+    article = dated_article(
+        published_at=datetime(2024, 3, 10, 9, 0, tzinfo=UTC),  # 10 March, 22:00 in Auckland
+        updated_at=datetime(2024, 3, 10, 12, 0, tzinfo=UTC),  # 11 March, 01:00 in Auckland
+    )
+    html = page(client, article.get_absolute_url())
+    assert ">10 March 2024</time>" in html
+    assert "Updated <time" in html
+    assert ">11 March 2024</time>" in html
+
+
+def test_article_page_hides_updated_when_the_local_day_is_the_same(client, settings):
+    settings.TIME_ZONE = "America/Los_Angeles"  # UTC-7 after 10 March 2024
+    article = dated_article(
+        published_at=datetime(2024, 3, 10, 20, 0, tzinfo=UTC),  # 10 March, 13:00 local
+        updated_at=datetime(2024, 3, 11, 2, 0, tzinfo=UTC),  # 10 March, 19:00 local
+    )
+    html = page(client, article.get_absolute_url())
+    assert ">10 March 2024</time>" in html
+    assert "Updated <time" not in html
+
+
 # Query counts -------------------------------------------------------------------------------
 
 
@@ -482,6 +516,44 @@ def test_editor_preview_query_count_is_fixed(
     assert "Preview: not published" in html
     with django_assert_max_num_queries(8):
         page(editor_client, large_guide["chapter"].get_absolute_url())
+
+
+def test_home_page_reads_no_bodies_bios_or_chapter_introductions(
+    client, large_guide, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(5) as captured:
+        page(client, HOME)
+    assert long_text_read(captured, LONG_TEXT + CHAPTER_INTRO) == {}
+
+
+def test_chapter_page_reads_only_its_own_introduction(
+    client, large_guide, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(4) as captured:
+        page(client, large_guide["chapter"].get_absolute_url())
+    assert long_text_read(captured, LONG_TEXT + CHAPTER_INTRO) == {"intro": 1, "intro_html": 1}
+
+
+def test_article_page_reads_only_its_own_body_and_its_authors_bio(
+    client, large_guide, django_assert_max_num_queries
+):
+    article = large_guide["article"]
+    article.reviewer = AuthorFactory(bio="Reviews things.")
+    article.save()
+    with django_assert_max_num_queries(10) as captured:
+        html = page(client, article.get_absolute_url())
+    assert "Reviews things." not in html
+    # One row of each: the article itself, and its author for the author card.
+    assert long_text_read(captured, LONG_TEXT + CHAPTER_INTRO) == {
+        "body": 1,
+        "body_html": 1,
+        "body_text": 1,
+        "toc": 1,
+        "search_vector": 1,
+        "search_head": 1,
+        "bio": 1,
+        "bio_html": 1,
+    }
 
 
 def test_guide_pages_load_only_local_deferred_scripts_and_no_outside_assets(client):

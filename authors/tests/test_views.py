@@ -1,9 +1,13 @@
+from datetime import UTC, datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.tests.factories import ArticleFactory, SectionFactory
 from authors.tests.factories import AuthorFactory
 from kb.publishing import Status
+from kb.tests.queries import long_text_read
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +151,27 @@ def test_author_page_query_count_does_not_grow_with_articles(client, django_asse
         response = client.get(author.get_absolute_url())
 
     assert response.content.decode().count('class="item-list__item"') == 50
+
+
+def test_years_of_experience_count_in_the_sites_time_zone(client, settings, monkeypatch):
+    settings.TIME_ZONE = "Pacific/Auckland"
+    # 31 December 2024 in UTC is already 1 January 2025 in Auckland.
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2024, 12, 31, 12, tzinfo=UTC))
+    author = AuthorFactory(career_started=2000)
+    assert "25 years of experience" in client.get(author.get_absolute_url()).content.decode()
+
+
+def test_author_list_reads_no_bios(client, django_assert_max_num_queries):
+    AuthorFactory.create_batch(3, bio="A long bio.")
+    with django_assert_max_num_queries(2) as captured:
+        client.get(reverse("authors:list"))
+    assert long_text_read(captured) == {}
+
+
+def test_author_page_lists_articles_without_their_bodies(client, django_assert_max_num_queries):
+    author = AuthorFactory(bio="A long bio.")
+    ArticleFactory.create_batch(3, author=author, body="# Long\n\nText.")
+    with django_assert_max_num_queries(4) as captured:
+        html = client.get(author.get_absolute_url()).content.decode()
+    assert "A long bio." in html
+    assert long_text_read(captured) == {"bio": 1, "bio_html": 1}  # the author's own

@@ -9,6 +9,7 @@ from django.utils import timezone
 from articles.tests.factories import ArticleFactory, SectionFactory
 from glossary.tests.factories import GlossaryTermFactory
 from kb.publishing import Status
+from kb.tests.queries import long_text_read
 
 pytestmark = pytest.mark.django_db
 
@@ -214,3 +215,16 @@ def test_draft_preview_query_count_is_fixed(editor_client, django_assert_max_num
         response = editor_client.get(term.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def test_term_page_lists_related_and_linking_articles_without_their_bodies(
+    client, django_assert_max_num_queries
+):
+    term = GlossaryTermFactory(term="Backlog", explanation="A long explanation.")
+    term.related_articles.add(*ArticleFactory.create_batch(3))
+    ArticleFactory.create_batch(2, body="Groom the backlog.")
+    with django_assert_max_num_queries(12) as captured:
+        html = client.get(term.get_absolute_url()).content.decode()
+    assert "A long explanation." in html
+    # The term's own explanation only: no article body, no other term's explanation.
+    assert long_text_read(captured) == {"explanation": 1, "explanation_html": 1}

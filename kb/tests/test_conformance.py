@@ -1,9 +1,9 @@
 """kb's Markdown pipeline against the 652 examples of the CommonMark 0.31.2 specification.
 
-The data lives outside the project, in shared/conformance/ (see its README.md). Every example
-goes through the pipeline; none is ever skipped. An example kb renders differently on purpose
-is listed, with the reason, in KNOWN_DIFFERENCES, and a listed example that starts to pass
-fails the suite as well, so the list cannot outgrow the truth.
+The examples are test data in the repository, kb/tests/data/ (see its README.md), so every clone
+runs this test. Every example goes through the pipeline; none is ever skipped. An example kb
+renders differently on purpose is listed, with the reason, in KNOWN_DIFFERENCES, and a listed
+example that starts to pass fails the suite as well, so the list cannot outgrow the truth.
 
 HTML is compared as a stream of parsed events rather than as text, which makes these
 spellings of the same document equal, and nothing else: entity spelling (`&quot;` and `"`,
@@ -16,6 +16,7 @@ kb adds on purpose: heading `id`s and the `rel` of external links.
 import json
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -24,6 +25,11 @@ from kb.markdown import EXTERNAL_REL, render_unsanitised, sanitise
 from kb.tests.test_markdown import forbidden_in
 
 SPEC_VERSION = "0.31.2"
+SPEC_FILE = f"commonmark-{SPEC_VERSION}.json"
+SPEC_PATH = Path(__file__).resolve().parent / "data" / SPEC_FILE
+# The shared reference copy, beside the project's root on developers' machines and in CI.
+REFERENCE_PATH = settings.BASE_DIR.parent / "shared" / "conformance" / SPEC_FILE
+EXAMPLE_COUNT = 652
 
 # The one reviewed list of examples kb does not reproduce: {example: (stage, reason)}.
 # "rendered": the rendering stage differs from the spec's HTML.
@@ -147,10 +153,7 @@ class Outcome:
 
 @pytest.fixture(scope="module")
 def outcomes(report_line):
-    path = settings.BASE_DIR.parent / "shared" / "conformance" / f"commonmark-{SPEC_VERSION}.json"
-    if not path.is_file():
-        pytest.skip(f"{path} is missing: the CommonMark conformance test needs it")
-    examples = json.loads(path.read_text(encoding="utf-8"))
+    examples = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
     results = []
     for example in examples:
         rendered, tokens = render_unsanitised(example["markdown"])
@@ -243,9 +246,17 @@ def test_comparison_tells_different_html_apart(first, second):
     assert canonical(first) != canonical(second)
 
 
+def test_repository_copy_of_the_spec_is_the_shared_reference():
+    data = SPEC_PATH.read_bytes()
+    if REFERENCE_PATH.is_file():
+        assert data == REFERENCE_PATH.read_bytes(), f"{SPEC_PATH} differs from {REFERENCE_PATH}"
+    # Without the reference (a user's clone), the copy must at least be the whole spec.
+    assert len(json.loads(data)) == EXAMPLE_COUNT
+
+
 def test_conformance_data_holds_every_example_of_the_spec(outcomes):
     numbers = [result.example["example"] for result in outcomes]
-    assert numbers == list(range(1, 653)), summary(outcomes)
+    assert numbers == list(range(1, EXAMPLE_COUNT + 1)), summary(outcomes)
     assert set(KNOWN_DIFFERENCES) <= set(numbers)
 
 

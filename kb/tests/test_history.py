@@ -4,14 +4,17 @@ Forms are submitted the way a browser would: every field as the page shows it (t
 the rendered form), with only what the test types changed.
 """
 
+import ast
 from html.parser import HTMLParser
 
 import pytest
+import reversion
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
-from articles.models import Article, Topic, TopicMembership
+from articles.models import Article, Section, Topic, TopicMembership
 from articles.tests.factories import (
     ArticleFactory,
     SectionFactory,
@@ -21,8 +24,10 @@ from articles.tests.factories import (
 from authors.tests.factories import AuthorFactory
 from glossary.models import GlossaryTerm
 from glossary.tests.factories import GlossaryTermFactory
+from kb import history
 from kb.history import line_diff
 from kb.publishing import Status
+from kb.search.models import MissedSearch
 
 pytestmark = pytest.mark.django_db
 
@@ -549,3 +554,26 @@ def test_content_from_before_versions_gets_a_first_version_with_its_tags():
     version = versions(article).get()
     assert version.revision.get_comment() == "First."
     assert version.revision.version_set.count() == 2  # the article and its tag row
+
+
+def test_history_compares_the_relations_each_model_is_registered_to_follow():
+    assert history.followed(Article) == ("taggedarticle_set", "memberships")
+    assert history.followed(Topic) == ("memberships",)
+    assert history.followed(GlossaryTerm) == ("taggedterm_set",)
+    assert history.followed(Section) == ()  # registered with plain reversion.register()
+    assert [relation.label for relation in history.relations(Article)] == ["tags", "topics"]
+
+
+def test_history_refuses_a_model_reversion_does_not_version():
+    with pytest.raises(reversion.RegistrationError):
+        history.followed(MissedSearch)
+
+
+def test_project_code_imports_no_private_name_from_reversion():
+    private = []
+    packages = ("kb", "articles", "authors", "glossary", "bench")
+    for path in (p for name in packages for p in (settings.BASE_DIR / name).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("reversion"):
+                private += [f"{path}: {a.name}" for a in node.names if a.name.startswith("_")]
+    assert not private
