@@ -6,8 +6,12 @@ and the admin), `QuerySet.update()` (the admin's bulk publish and unpublish, a b
 `bulk_create()`/`bulk_update()`, and the many-to-many rows of tags and exclusions. Each of
 those paths ends here, and the keepers of derived data listen to two signals:
 
-- `content_changed(sender=model, pks=...)`, sent inside the writing transaction: for derived
-  rows that must commit or roll back with the change (a relation table);
+- `content_changing(sender=model, pks=..., fields=...)`, sent before a save or `update()`
+  writes, inside its transaction: for keepers that need what is stored before it changes (the
+  URL a page is leaving, for its redirect);
+- `content_changed(sender=model, pks=..., fields=..., instance=...)`, sent inside the writing
+  transaction once the rows are written: for derived rows that must commit or roll back with
+  the change (a relation table, a redirect); `instance` is the saved object for a save;
 - `content_committed(sender=model, pks=...)`, sent after the transaction commits (and never if
   it rolls back): for caches. Dropping a cache before the commit would let another process
   rebuild it from the old rows in between.
@@ -31,15 +35,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.dispatch import Signal
 from django.utils import timezone
 
+content_changing = Signal()
 content_changed = Signal()
 content_committed = Signal()
 
 
-def announce(model, pks=None, using=None, fields=None):
+def announce(model, pks=None, using=None, fields=None, instance=None):
     """Tell the keepers that rows of `model` changed: now, and again once committed."""
     pks = None if pks is None else frozenset(pks)
     fields = None if fields is None else frozenset(fields)
-    content_changed.send(sender=model, pks=pks, fields=fields)
+    content_changed.send(sender=model, pks=pks, fields=fields, instance=instance)
     transaction.on_commit(
         partial(content_committed.send, sender=model, pks=pks, fields=fields), using=using
     )
@@ -57,10 +62,13 @@ class ChangeTrackingQuerySet(models.QuerySet):
         )
         if stamp is not None:
             kwargs.setdefault(stamp, timezone.now())
-        pks = set(self.values_list("pk", flat=True))
-        updated = super().update(**kwargs)
-        if pks:
-            announce(self.model, pks, self.db, fields=kwargs)
+        with transaction.atomic(using=self.db):
+            pks = set(self.values_list("pk", flat=True))
+            if pks:
+                content_changing.send(sender=self.model, pks=frozenset(pks), fields=set(kwargs))
+            updated = super().update(**kwargs)
+            if pks:
+                announce(self.model, pks, self.db, fields=kwargs)
         return updated
 
     update.queryset_only = True
@@ -88,19 +96,24 @@ def _saving(sender, instance, raw=False, **kwargs):
     deferred = instance.get_deferred_fields()
     names = [f.attname for f in sender._meta.concrete_fields if f.attname not in deferred]
     instance._kb_stored = sender._base_manager.filter(pk=instance.pk).values(*names).first()
+    if instance._kb_stored is not None:
+        fields = _changed_fields(sender, instance)
+        content_changing.send(sender=sender, pks=frozenset({instance.pk}), fields=fields)
+
+
+def _changed_fields(model, instance):
+    by_attname = {f.attname: f.name for f in model._meta.concrete_fields}
+    return {
+        by_attname[attname]
+        for attname, value in instance._kb_stored.items()
+        if getattr(instance, attname) != value
+    }
 
 
 def _saved(sender, instance, created, using, raw=False, **kwargs):
     stored = getattr(instance, "_kb_stored", None)
-    fields = None
-    if stored is not None and not created:
-        by_attname = {f.attname: f.name for f in sender._meta.concrete_fields}
-        fields = {
-            by_attname[attname]
-            for attname, value in stored.items()
-            if getattr(instance, attname) != value
-        }
-    announce(sender, {instance.pk}, using, fields=fields)
+    fields = _changed_fields(sender, instance) if stored is not None and not created else None
+    announce(sender, {instance.pk}, using, fields=fields, instance=instance)
 
 
 def _deleted(sender, instance, using, **kwargs):

@@ -2,8 +2,10 @@
 
 A page moves when an editor changes an article's slug or chapter, a chapter's slug (which moves
 the chapter and every article in it), or a glossary term's or an author's slug. Content models
-take part by inheriting `RedirectOnMove`: its save() asks for `stored_url()` before writing and
-calls `follow_move()` after, in the same transaction, which
+take part by inheriting `RedirectOnMove` and being announced to kb/changes.py, whose signals
+see every path that writes (a save, a restore, `update(slug=...)`): before the write,
+`remember_urls()` notes the URL each moving page is leaving; after it, in the same transaction,
+`follow_moves()` calls `follow_move()`, which
 - records a `Redirect` from each old path to the new one. Chains collapse (A -> B, then B -> C
   leaves A -> C: one hop) and loops cannot happen: moving a page back to an old path deletes
   the redirect from that path (and a check constraint refuses one that points at itself);
@@ -58,7 +60,7 @@ def register_markdown_source(model, field):
 
 
 class RedirectOnMove(models.Model):
-    """A page whose URL may change: saving it at a new URL redirects the old one (see above)."""
+    """A page whose URL may change: moving it redirects its old URL (see above)."""
 
     # The relations the URL is built from (an article's "section"), read with the stored URL.
     url_relations = ()
@@ -69,14 +71,57 @@ class RedirectOnMove(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        old_url = stored_url(self, *self.url_relations)
-        with transaction.atomic():
+        # The redirect and the rewritten links are written with the move, or not at all.
+        with transaction.atomic(using=kwargs.get("using")):
             super().save(*args, **kwargs)
-            follow_move(self, old_url)
 
     def moved_with(self):
         """The items whose URLs sit under this one's and move with it (a chapter's articles)."""
         return None
+
+    @classmethod
+    def url_fields(cls):
+        return {"slug", *cls.url_relations}
+
+
+# The URLs pages are leaving, from remember_urls() until follow_moves(): (model, pk) -> URL.
+_leaving = {}
+
+
+def remember_urls(sender, pks, fields, **kwargs):
+    """kb/changes.py's content_changing: note where moving pages are now."""
+    if not pks or not issubclass(sender, RedirectOnMove):
+        return
+    if fields is not None and not fields & sender.url_fields():
+        return
+    for pk in pks:
+        _leaving[sender, pk] = None
+    related = sender.url_relations
+    stored = (
+        sender._base_manager.select_related(*related)
+        .only("slug", *related, *(f"{name}__slug" for name in related))
+        .filter(pk__in=pks)
+    )
+    for item in stored:
+        _leaving[sender, item.pk] = item.get_absolute_url()
+
+
+def follow_moves(sender, pks, fields, instance=None, **kwargs):
+    """kb/changes.py's content_changed: redirect each page that left a URL, rewrite links."""
+    if not pks or not issubclass(sender, RedirectOnMove):
+        return
+    left = {pk: _leaving.pop((sender, pk), None) for pk in pks}
+    moved = [pk for pk, url in left.items() if url is not None]
+    if not moved:
+        return
+    targets = {pk: instance for pk in moved if instance is not None and instance.pk == pk}
+    if len(targets) < len(moved):
+        loaded = sender._base_manager.select_related(*sender.url_relations).filter(
+            pk__in=[pk for pk in moved if pk not in targets]
+        )
+        targets.update((item.pk, item) for item in loaded)
+    for pk, target in targets.items():
+        follow_move(target, left[pk])
 
 
 # What may come before a site path in Markdown or HTML (`](`, `: `, `<`, `href="`) but not
@@ -85,27 +130,8 @@ _NOT_AFTER = r"(?<![\w.~%:/@+-])"
 _PATH_END = r"(?=[)#?\s\"'<>\]]|$)"
 
 
-def stored_url(instance, *related):
-    """The URL the database still holds for `instance`, before a save changes it.
-
-    None for a new item. `related` names the relations the URL is built from (an article's
-    "section"), loaded in the same query.
-    """
-    if instance.pk is None:
-        return None
-    fields = ["slug", *related, *(f"{name}__slug" for name in related)]
-    stored = (
-        type(instance)
-        ._base_manager.select_related(*related)
-        .only(*fields)
-        .filter(pk=instance.pk)
-        .first()
-    )
-    return stored.get_absolute_url() if stored else None
-
-
 def follow_move(target, old_url):
-    """After `target` was saved: if it left `old_url`, redirect there and rewrite links to it."""
+    """After `target` was written: if it left `old_url`, redirect there and rewrite links."""
     new_url = target.get_absolute_url()
     if old_url is None or old_url == new_url:
         return

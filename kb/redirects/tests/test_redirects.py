@@ -1,5 +1,7 @@
 import pytest
+import reversion
 from django.urls import reverse
+from reversion.models import Version
 
 from articles.models import Article
 from articles.tests.factories import ArticleFactory, SectionFactory
@@ -328,3 +330,37 @@ def test_redirects_are_listed_read_only_in_the_admin(admin_client):
     assert change.status_code == 200
     assert 'name="old_path"' not in change.content.decode()
     assert admin_client.get(reverse("admin:redirects_redirect_add")).status_code == 403
+
+
+# Every path that moves a page records the move (kb/changes.py), not only save() -------------
+
+
+def test_a_bulk_slug_change_redirects_the_old_url(client):
+    article = ArticleFactory(section=SectionFactory(slug="roles"), slug="owners")
+    Article.objects.filter(pk=article.pk).update(slug="product-owners")
+    assert_moved(client, "/guide/roles/owners/", "/guide/roles/product-owners/")
+    assert_moved(client, "/guide/roles/owners.md", "/guide/roles/product-owners.md")
+
+
+def test_a_bulk_chapter_rename_redirects_its_articles_too(client):
+    chapter = SectionFactory(slug="roles")
+    ArticleFactory(section=chapter, slug="owners")
+    type(chapter).objects.filter(pk=chapter.pk).update(slug="team-roles")
+    assert_moved(client, "/guide/roles/owners/", "/guide/team-roles/owners/")
+
+
+def test_restoring_a_version_with_an_older_slug_redirects_the_current_url(client):
+    article = ArticleFactory(section=SectionFactory(slug="roles"), slug="owners")
+    with reversion.create_revision():
+        article.save()
+    rename(article, "product-owners")
+
+    Version.objects.get_for_object(article).last().revision.revert()
+
+    assert_moved(client, "/guide/roles/product-owners/", "/guide/roles/owners/")
+
+
+def test_a_bulk_update_that_keeps_the_slug_records_nothing():
+    article = ArticleFactory(section=SectionFactory(slug="roles"), slug="owners")
+    Article.objects.filter(pk=article.pk).update(title="Owners, again")
+    assert not Redirect.objects.exists()
