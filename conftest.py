@@ -32,6 +32,15 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    """Most tests change content and look at a page again inside one test transaction, which
+    never commits, so the page cache (which refreshes after commit) would show them the page
+    from before. kb/pagecache/tests turn it on and commit for real; the browser tests, which
+    run against a live server with committed writes, keep it on as in production."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def clear_cache():
     from django.core.cache import cache
 

@@ -60,10 +60,18 @@ INSTALLED_APPS = [
     "glossary",
     "kb.search",
     "kb.guide_io",
+    "kb.pagecache",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # --- Page cache: revalidations (304), whole pages for anonymous readers, compression.
+    # Above the page cache, so cached pages are revalidated without rendering; GZip below it,
+    # so the compressed page is what is cached (per encoding).
+    "django.middleware.http.ConditionalGetMiddleware",
+    "kb.pagecache.middleware.PageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    # --- end of the page cache block
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -112,6 +120,21 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous readers (kb/pagecache): fresh after every change whatever this
+# says, which only bounds how long an unused page stays cached; 0 turns the cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# What browsers may keep without asking again (a CDN keeps pages PAGE_CACHE_SECONDS).
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+PAGE_CACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/markdownx/",
+    "/search/",
+    "/healthz",
+    "/readyz",
+    "/static/",
+    "/media/",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

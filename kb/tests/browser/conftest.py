@@ -83,6 +83,12 @@ def browser_urls(settings):
     settings.ROOT_URLCONF = "kb.tests.browser.urls"
 
 
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    """Readers get cached pages as in production (the root conftest turns it off elsewhere)."""
+    settings.PAGE_CACHE_SECONDS = 600
+
+
 @pytest.fixture
 def new_page(browser, live_server):
     """Open a page in a fresh context: `new_page(viewport=PHONE, color_scheme="dark")`.

@@ -1,0 +1,1 @@
+"""Whole public pages served from Django's cache, fresh after every change (see middleware.py)."""

@@ -1,0 +1,104 @@
+"""Which version of the content a cached page was made from, and until when it holds.
+
+A cached page is keyed on the stamp, so changing the stamp makes every cached page stale at
+once, in every process, without finding the pages a change affects (a glossary rename, an
+author's bio or a tag rename reach pages nobody could list cheaply). The stamp changes
+- after every committed write to content, whatever its path (`bump`, on kb/changes.py's
+  content_committed), and
+- when the next scheduled item goes live (`valid_until`): a page cached before 9:00 is not
+  served after 9:00 if something was scheduled for 9:00, with no job and nothing written.
+
+Where the stamp lives depends on the cache. Local memory is one process's own, so each
+process reads the one database row on every request (`ContentStamp`, by primary key), and a
+bump in one process is seen by all. A shared cache (Redis) holds the version itself, bumped
+atomically with `incr`, so a hit costs no database query; the next scheduled time is kept
+beside it for at most VALID_UNTIL_SECONDS and recomputed after every bump, so only two writes
+racing each other could leave a scheduled item that much late.
+"""
+
+import time
+from datetime import datetime
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F, Min
+from django.utils import timezone
+
+from kb.pagecache.models import ContentStamp
+from kb.publishing import PublishableModel, Status
+
+VERSION_KEY = "pagecache:version"
+VALID_UNTIL_KEY = "pagecache:valid-until"
+VALID_UNTIL_SECONDS = 60
+NOTHING_SCHEDULED = "none"
+LOCAL_BACKENDS = ("LocMemCache", "DummyCache")
+
+
+def shared_cache():
+    """Whether every app server sees the same cache (so the stamp can live there)."""
+    return not settings.CACHES["default"]["BACKEND"].endswith(LOCAL_BACKENDS)
+
+
+def next_scheduled(now=None):
+    """When the next scheduled item (of any publishable model) goes live, or None."""
+    now = now or timezone.now()
+    times = [
+        model._base_manager.filter(status=Status.PUBLISHED, published_at__gt=now).aggregate(
+            at=Min("published_at")
+        )["at"]
+        for model in apps.get_models()
+        if issubclass(model, PublishableModel)
+    ]
+    return min((at for at in times if at is not None), default=None)
+
+
+def current():
+    """(version, valid_until) of the content now; bumped first if a scheduled item has gone
+    live since it was taken."""
+    stamp = _shared() if shared_cache() else _stored()
+    if stamp[1] is not None and stamp[1] <= timezone.now():
+        bump()
+        stamp = _shared() if shared_cache() else _stored()
+    return stamp
+
+
+def bump(sender=None, **kwargs):
+    """The content changed: every page cached so far is stale."""
+    now = timezone.now()
+    if shared_cache():
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # no version yet (a new or flushed cache): start a fresh series
+            cache.add(VERSION_KEY, time.time_ns())
+        cache.delete(VALID_UNTIL_KEY)
+        return
+    updated = ContentStamp.objects.filter(pk=1).update(
+        version=F("version") + 1, changed_at=now, valid_until=next_scheduled(now)
+    )
+    if not updated:
+        ContentStamp.objects.create(pk=1, changed_at=now, valid_until=next_scheduled(now))
+
+
+def _stored():
+    row = ContentStamp.objects.filter(pk=1).values_list("version", "valid_until")
+    stamp = row.first()
+    if stamp is None:
+        bump()
+        stamp = row.first()
+    return stamp
+
+
+def _shared():
+    values = cache.get_many([VERSION_KEY, VALID_UNTIL_KEY])
+    version = values.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns())
+        version = cache.get(VERSION_KEY)
+    valid_until = values.get(VALID_UNTIL_KEY)
+    if valid_until is None:
+        scheduled = next_scheduled()
+        valid_until = scheduled.isoformat() if scheduled else NOTHING_SCHEDULED
+        cache.set(VALID_UNTIL_KEY, valid_until, VALID_UNTIL_SECONDS)
+    at = None if valid_until == NOTHING_SCHEDULED else datetime.fromisoformat(valid_until)
+    return version, at
