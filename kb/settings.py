@@ -110,16 +110,32 @@ DATABASES = {
     )
 }
 
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "kb",
-        }
+
+def redis_cache(url):
+    """The cache settings for a Redis at `url`.
+
+    django-redis rather than Django's own Redis backend: with IGNORE_EXCEPTIONS an unreachable
+    Redis is a cache miss, not a 500 or a failed save (Django's backend raises from every
+    call), and it takes socket timeouts so a dead or hung Redis costs milliseconds. Failures
+    are logged once a minute (LOGGING below).
+    """
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "kb",
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.1")),
+            "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.2")),
+        },
     }
+
+
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Whole pages for anonymous readers (kb/pagecache): fresh after every change whatever this
 # says, which only bounds how long an unused page stays cached; 0 turns the cache off.
@@ -187,6 +203,17 @@ KB_SITE_TITLE = os.environ.get("KB_SITE_TITLE", "Product Management Guide")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"once_a_minute": {"()": "kb.log_filters.OncePerInterval", "seconds": 60}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "console_once_a_minute": {
+            "class": "logging.StreamHandler",
+            "filters": ["once_a_minute"],
+        },
+    },
+    "loggers": {
+        # An unreachable cache fails on every request: one line a minute says so.
+        "django_redis.cache": {"handlers": ["console_once_a_minute"], "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

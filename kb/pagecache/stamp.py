@@ -8,15 +8,17 @@ author's bio or a tag rename reach pages nobody could list cheaply). The stamp c
 - when the next scheduled item goes live (`valid_until`): a page cached before 9:00 is not
   served after 9:00 if something was scheduled for 9:00, with no job and nothing written.
 
-Where the stamp lives depends on the cache. Local memory is one process's own, so each
-process reads the one database row on every request (`ContentStamp`, by primary key), and a
-bump in one process is seen by all. A shared cache (Redis) holds the version itself, bumped
-atomically with `incr`, so a hit costs no database query; the next scheduled time is kept
-beside it for at most VALID_UNTIL_SECONDS and recomputed after every bump, so only two writes
-racing each other could leave a scheduled item that much late.
+Where the stamp lives depends on the cache. The database row (`ContentStamp`) is the truth,
+bumped on every change. Local memory is one process's own, so each process reads that row on
+every request (by primary key), and a bump in one process is seen by all. A shared cache
+(Redis) holds a copy of the version, bumped atomically with `incr` right after the row, so a
+hit costs no database query; the copy is read again from the row every VERSION_SECONDS, so a
+bump that could not reach Redis (it was down) is caught up within that time, and a version
+taken from the row is never one an older page was cached under. The next scheduled time is
+kept beside it for at most VALID_UNTIL_SECONDS and recomputed after every bump, so only two
+writes racing each other could leave a scheduled item that much late.
 """
 
-import time
 from datetime import datetime
 
 from django.apps import apps
@@ -31,6 +33,7 @@ from kb.publishing import PublishableModel, Status
 VERSION_KEY = "pagecache:version"
 VALID_UNTIL_KEY = "pagecache:valid-until"
 VALID_UNTIL_SECONDS = 60
+VERSION_SECONDS = 60
 NOTHING_SCHEDULED = "none"
 LOCAL_BACKENDS = ("LocMemCache", "DummyCache")
 
@@ -66,18 +69,17 @@ def current():
 def bump(sender=None, **kwargs):
     """The content changed: every page cached so far is stale."""
     now = timezone.now()
-    if shared_cache():
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:  # no version yet (a new or flushed cache): start a fresh series
-            cache.add(VERSION_KEY, time.time_ns())
-        cache.delete(VALID_UNTIL_KEY)
-        return
     updated = ContentStamp.objects.filter(pk=1).update(
         version=F("version") + 1, changed_at=now, valid_until=next_scheduled(now)
     )
     if not updated:
         ContentStamp.objects.create(pk=1, changed_at=now, valid_until=next_scheduled(now))
+    if shared_cache():
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # no copy in the cache (expired or flushed): take the row's
+            cache.set(VERSION_KEY, _stored()[0], VERSION_SECONDS)
+        cache.delete(VALID_UNTIL_KEY)
 
 
 def _stored():
@@ -93,8 +95,8 @@ def _shared():
     values = cache.get_many([VERSION_KEY, VALID_UNTIL_KEY])
     version = values.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, time.time_ns())
-        version = cache.get(VERSION_KEY)
+        version = _stored()[0]
+        cache.add(VERSION_KEY, version, VERSION_SECONDS)
     valid_until = values.get(VALID_UNTIL_KEY)
     if valid_until is None:
         scheduled = next_scheduled()

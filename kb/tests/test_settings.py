@@ -74,6 +74,6 @@ def test_environment_selects_postgresql_redis_hosts_and_time_zone():
     values = json.loads(result.stdout)
     assert values["engine"] == "django.db.backends.postgresql"
     assert values["db_name"] == "kb"
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "django_redis.cache.RedisCache"
     assert values["hosts"] == ["guide.example.com", "www.guide.example.com"]
     assert values["tz"] == "Europe/Berlin"
