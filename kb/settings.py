@@ -6,6 +6,7 @@ stops start-up rather than falling back to a guessable one.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "kb.search",
     "kb.guide_io",
     "kb.pagecache",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +82,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so it sees the final 404: old URLs of moved pages answer with a 301.
     "kb.redirects.middleware.RedirectFallbackMiddleware",
+    # Search's rate limit answers 429 (RATELIMIT_VIEW); django-axes locks out password
+    # guessing (last, as its documentation asks).
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kb.urls"
@@ -151,6 +157,33 @@ PAGE_CACHE_EXCLUDED_PATHS = [
     "/static/",
     "/media/",
 ]
+
+# Password guessing at /admin/login/ (django-axes): after AXES_FAILURE_LIMIT wrong passwords
+# in a row, that username and that client address are each locked out for AXES_COOLOFF_TIME;
+# every failure is logged. An admin unlocks with `manage.py axes_reset_username NAME` or
+# `axes_reset_ip ADDRESS` (README, "Going live"). Behind a proxy, set AXES_IPWARE_PROXY_COUNT.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/kb/locked_out.html"
+if os.environ.get("AXES_IPWARE_PROXY_COUNT"):
+    AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_IPWARE_PROXY_COUNT"])
+
+# Search and its suggestions are rate-limited per client address (django-ratelimit, counted
+# in the cache, failing open when the cache cannot answer): a 429 page past the limit.
+KB_SEARCH_RATE = os.environ.get("KB_SEARCH_RATE", "30/m")
+KB_SUGGEST_RATE = os.environ.get("KB_SUGGEST_RATE", "120/m")
+RATELIMIT_VIEW = "kb.search.views.rate_limited"
+RATELIMIT_FAIL_OPEN = True
+if "REDIS_URL" not in os.environ:
+    # The embedded default's local-memory cache is each process's own, so each worker counts
+    # its own clients: limits are per worker there, shared across servers with Redis.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

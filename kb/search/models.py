@@ -1,8 +1,10 @@
 """Search's own tables: the searches that found nothing, and SQLite's full-text index."""
 
+import hashlib
 import unicodedata
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -11,13 +13,25 @@ from django.utils import timezone
 from articles.models import Article
 from kb.search.query import clean
 
+# The editors' list is what many readers missed, not what one client repeats: a client counts
+# once a day per query, and the table keeps at most MAX_ROWS queries (the least asked go).
+ONE_CLIENT_COUNTS_FOR = 24 * 60 * 60
+MAX_ROWS = 5000
+
 
 class MissedSearchQuerySet(models.QuerySet):
-    def record(self, text):
-        """Count a search that found nothing; one row per normalised query."""
+    def record(self, text, client=""):
+        """Count a search that found nothing; one row per normalised query.
+
+        `client` (the address it came from) is only hashed into a cache key, never stored:
+        a client that repeats a query adds nothing to its count that day.
+        """
         query = MissedSearch.normalise(text)
         if not query:
             return
+        seen = hashlib.sha256(f"{client}|{query}".encode()).hexdigest()
+        if not cache.add(f"search:missed-by:{seen}", 1, ONE_CLIENT_COUNTS_FOR):
+            return  # counted for this client today (or the cache cannot say: count nothing)
         now = timezone.now()
         missed = self.filter(query=query)
         if missed.update(count=F("count") + 1, last_seen=now):
@@ -27,6 +41,15 @@ class MissedSearchQuerySet(models.QuerySet):
                 self.create(query=query, last_seen=now)
         except IntegrityError:  # created by a simultaneous request
             missed.update(count=F("count") + 1, last_seen=now)
+            return
+        self.trim()
+
+    def trim(self, keep=MAX_ROWS):
+        """Drop the least asked (then the longest unseen) queries beyond `keep` rows."""
+        beyond = self.order_by("-count", "-last_seen").values_list("pk", flat=True)[keep:]
+        doomed = list(beyond[:1000])
+        if doomed:
+            self.filter(pk__in=doomed).delete()
 
 
 class MissedSearch(models.Model):

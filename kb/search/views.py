@@ -1,9 +1,11 @@
 """The search page and the search box's suggestions."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
+from django_ratelimit.decorators import ratelimit
 
 from articles.models import Section
 from kb.search.lexicon import suggest as suggestions_for
@@ -25,7 +27,15 @@ def _param(request, name, limit=200):
     return clean(request.GET.get(name, ""), limit)
 
 
+def rate_limited(request, exception):
+    """RATELIMIT_VIEW: one client searched more often than KB_SEARCH_RATE allows."""
+    response = render(request, "search/rate_limited.html", status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
 @require_GET
+@ratelimit(key="ip", rate=lambda group, request: settings.KB_SEARCH_RATE, block=True)
 def search(request):
     text = _param(request, "q", MAX_QUERY_CHARS)
     kind = _param(request, "kind")
@@ -50,7 +60,7 @@ def search(request):
     results = find(text, kind=kind, section=chapter, tag=tag)
     page = Paginator(results.hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     if results.query and page.number == 1 and not filtered and not results.found_anything:
-        MissedSearch.objects.record(text)
+        MissedSearch.objects.record(text, client=request.META.get("REMOTE_ADDR", ""))
 
     return render(
         request,
@@ -71,6 +81,7 @@ def search(request):
 
 
 @require_GET
+@ratelimit(key="ip", rate=lambda group, request: settings.KB_SUGGEST_RATE, block=True)
 def suggest(request):
     text = _param(request, "q", 100)
     response = JsonResponse({"query": text, "suggestions": suggestions_for(text)})

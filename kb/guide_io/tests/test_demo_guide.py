@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.http import HttpRequest
 from django.urls import resolve
 from django.utils import timezone
 from reversion.models import Version
@@ -200,7 +201,9 @@ class TestEditorAccount:
         assert "http://127.0.0.1:8000/admin/" in demo_output
         assert "Username: editor" in demo_output
 
-        assert client.login(username="editor", password=printed_password(demo_output))
+        assert client.login(
+            request=HttpRequest(), username="editor", password=printed_password(demo_output)
+        )
         assert client.get("/admin/").status_code == 200
 
     def test_editor_is_staff_in_editors_group_and_writes_as_anna(self, demo_output):
@@ -235,8 +238,8 @@ class TestEditorAccount:
         new_password = printed_password(load_demo_guide())
 
         assert new_password != old_password
-        assert not client.login(username="editor", password=old_password)
-        assert client.login(username="editor", password=new_password)
+        assert not client.login(request=HttpRequest(), username="editor", password=old_password)
+        assert client.login(request=HttpRequest(), username="editor", password=new_password)
 
     def test_an_existing_editors_group_keeps_the_permissions_it_had(self):
         # The roles migration may have made it already.

@@ -543,7 +543,7 @@ def test_searches_that_find_nothing_are_counted_normalised(client):
     ArticleFactory(title="Roadmap basics")
 
     page(client, q="Quantum   Flux")
-    page(client, q="quantum flux")
+    assert client.get(SEARCH_URL, {"q": "quantum flux"}, REMOTE_ADDR="10.0.0.2").status_code == 200
     page(client, q="roadmap")
     page(client, q="z" * 5_000)
 
