@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The test suite never needs a real secret; production sets SECRET_KEY itself.
-TEST_ENV := SECRET_KEY=kb-test-suite-not-secret
+TEST_ENV := SECRET_KEY=kb-test-suite-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1
 
 # The browser tests drive this Chromium (Debian's package `chromium`).
 CHROMIUM ?= /usr/bin/chromium

@@ -32,6 +32,13 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def plain_http(settings):
+    """The test client and the live server speak plain http; production's redirect to https
+    is proven in kb/tests/test_settings.py and kb/tests/test_security_headers.py."""
+    settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(autouse=True)
 def page_cache_off(settings):
     """Most tests change content and look at a page again inside one test transaction, which
     never commits, so the page cache (which refreshes after commit) would show them the page

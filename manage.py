@@ -14,6 +14,7 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kb.settings")
     if len(sys.argv) > 1 and sys.argv[1] in KEYLESS_COMMANDS:
         os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+        os.environ.setdefault("ALLOWED_HOSTS", "localhost")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

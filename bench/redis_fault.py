@@ -70,6 +70,7 @@ def main():
         "ALLOWED_HOSTS": "127.0.0.1",
         "DEBUG": "",
         "SECURE_COOKIES": "0",
+        "SECURE_SSL_REDIRECT": "0",
     }
     redis = start_redis(redis_port, work)
     subprocess.run([PYTHON, "manage.py", "migrate", "--noinput"], cwd=ROOT, env=env,

@@ -40,6 +40,12 @@ if not SECRET_KEY:
     SECRET_KEY = "kb-local-development-only-not-secret"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
+if not ALLOWED_HOSTS and not DEBUG:
+    # Otherwise every request would get a bare 400 and nothing would say why.
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS is not set. Set it to the site's host names, comma-separated "
+        "(ALLOWED_HOSTS=guide.example.com), or set DEBUG=1 for local development."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -63,10 +69,12 @@ INSTALLED_APPS = [
     "kb.guide_io",
     "kb.pagecache",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     # --- Page cache: revalidations (304), whole pages for anonymous readers, compression.
     # Above the page cache, so cached pages are revalidated without rendering; GZip below it,
     # so the compressed page is what is cached (per encoding).
@@ -207,11 +215,43 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
 
+# HTTPS in production: on by default without DEBUG, each switchable from the environment (a
+# local trial over plain http sets SECURE_SSL_REDIRECT=0 and SECURE_COOKIES=0). Behind a proxy
+# that ends TLS, set SECURE_PROXY_SSL_HEADER=1 so the X-Forwarded-Proto header it sends is
+# believed (only when the proxy always sets it: README, "Going live").
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+if env_bool("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The health checks answer load balancers over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # markdownx's preview and the admin's popups need same-origin frames
+# Nothing of kb is meant to be framed, the admin included (its pop-ups are windows).
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy on every response (django-csp): scripts and styles from this site
+# only, no inline script anywhere (kb has none: every script is a static file), no plugins,
+# no framing, forms posting only here. Inline style attributes stay allowed for the admin and
+# the Markdown widget; images may be data: URIs (the admin's icons).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # Tags: one spelling per tag whatever the case, parsed by our normaliser (NFC, trimmed).
 TAGGIT_CASE_INSENSITIVE = True

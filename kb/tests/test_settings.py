@@ -57,10 +57,42 @@ def test_debug_mode_runs_without_a_secret_key_on_sqlite_and_local_memory_cache()
     assert "*" not in values["hosts"]
 
 
-def test_production_has_no_wildcard_hosts_by_default():
-    values = json.loads(load_settings(SECRET_KEY="s3cret").stdout)
-    assert values["debug"] is False
-    assert values["hosts"] == []
+def test_production_without_allowed_hosts_stops_start_up_with_a_clear_message():
+    result = load_settings(SECRET_KEY="s3cret")
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+# What README's "Going live" documents for production (HTTPS behind a proxy).
+PRODUCTION = {
+    "SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
+    "ALLOWED_HOSTS": "guide.example.com",
+    "SECURE_PROXY_SSL_HEADER": "1",
+    # The site's own choice (every subdomain on HTTPS, and the browsers' preload list); the
+    # documented production environment makes it.
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS": "1",
+    "SECURE_HSTS_PRELOAD": "1",
+}
+
+
+def test_the_documented_production_environment_passes_check_deploy():
+    result = run_python(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_redirects_to_https_with_hsts_by_default():
+    probe = (
+        "import json, kb.settings as s; print(json.dumps([s.SECURE_SSL_REDIRECT, "
+        "s.SECURE_HSTS_SECONDS, s.X_FRAME_OPTIONS, s.SECURE_PROXY_SSL_HEADER]))"
+    )
+    result = run_python(["-c", probe], PRODUCTION)
+    assert json.loads(result.stdout) == [
+        True,
+        31536000,
+        "DENY",
+        ["HTTP_X_FORWARDED_PROTO", "https"],
+    ]
 
 
 def test_environment_selects_postgresql_redis_hosts_and_time_zone():

@@ -59,6 +59,7 @@ def server_env(shared_database):
         "ALLOWED_HOSTS": "127.0.0.1",
         "DEBUG": "",
         "SECURE_COOKIES": "0",  # plain http on loopback
+        "SECURE_SSL_REDIRECT": "0",
         "PAGE_CACHE_SECONDS": "600",
         "PYTHONUNBUFFERED": "1",
     }
