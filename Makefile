@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The test suite never needs a real secret; production sets SECRET_KEY itself.
-TEST_ENV := SECRET_KEY=kb-test-suite-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1
+# Plain http for the test client and the browser tests' live server (whose middleware is built
+# once, before any per-test setting): production's https redirect and HSTS are tested apart.
+TEST_ENV := SECRET_KEY=kb-test-suite-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 \
+	SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0
 
 # The browser tests drive this Chromium (Debian's package `chromium`).
 CHROMIUM ?= /usr/bin/chromium

@@ -34,8 +34,10 @@ def media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def plain_http(settings):
     """The test client and the live server speak plain http; production's redirect to https
-    is proven in kb/tests/test_settings.py and kb/tests/test_security_headers.py."""
+    is proven in kb/tests/test_settings.py and kb/tests/test_security_headers.py. No HSTS
+    either: a browser that saw it would upgrade every later request to the live server."""
     settings.SECURE_SSL_REDIRECT = False
+    settings.SECURE_HSTS_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

@@ -154,8 +154,11 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Whole pages for anonymous readers (kb/pagecache): fresh after every change whatever this
 # says, which only bounds how long an unused page stays cached; 0 turns the cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# What browsers may keep without asking again (a CDN keeps pages PAGE_CACHE_SECONDS).
-PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# What browsers may keep without asking again: nothing by default, so a reader sees a change
+# on their next visit (revalidating costs a 304 from the page cache). A CDN keeps pages for
+# PAGE_CACHE_SECONDS and may serve one PAGE_CACHE_STALE_SECONDS late while it refetches.
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "0"))
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
 PAGE_CACHE_EXCLUDED_PATHS = [
     "/admin/",
     "/markdownx/",

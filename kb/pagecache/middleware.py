@@ -112,7 +112,7 @@ class PageCacheMiddleware:
             public=True,
             max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
             s_maxage=seconds,
-            stale_while_revalidate=settings.PAGE_CACHE_BROWSER_SECONDS,
+            stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
         )
         # The page depends on being signed out (a session cookie bypasses this cache).
         if not has_vary_header(response, "Cookie"):

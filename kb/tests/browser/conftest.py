@@ -93,7 +93,8 @@ def page_cache_on(settings):
 def new_page(browser, live_server):
     """Open a page in a fresh context: `new_page(viewport=PHONE, color_scheme="dark")`.
 
-    Every page is watched for uncaught JavaScript errors; any of them fails the test."""
+    Every page is watched for uncaught JavaScript errors and for anything the site's
+    Content-Security-Policy refuses; any of them fails the test."""
     contexts, errors = [], []
 
     def open_page(viewport=DESKTOP, **options):
@@ -102,6 +103,13 @@ def new_page(browser, live_server):
         contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+        page.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text
+                and errors.append(f"{page.url}: {message.text}")
+            ),
+        )
         return page
 
     yield open_page
