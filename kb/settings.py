@@ -5,6 +5,7 @@ sets DATABASE_URL, REDIS_URL, SECRET_KEY and ALLOWED_HOSTS; with DEBUG off a mis
 stops start-up rather than falling back to a guessable one.
 """
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files, straight after security headers and before sessions (the serving block).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -125,11 +128,59 @@ TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
+# --- Serving: static files, uploads, sessions, the proxy (docs/deploy.md) --------------------
+# gunicorn runs kb (gunicorn.conf.py, `make serve`, Procfile); nothing else has to serve files.
+
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+STORAGES = {
+    # Uploads (the editor's images, author photos): the filesystem under MEDIA_ROOT, served by
+    # kb.serving.media; or an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set, below.
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # `collectstatic` writes content-hashed names plus .gz and .br copies, and WhiteNoise
+    # serves them with a far-future, immutable Cache-Control. With DEBUG on, {% static %}
+    # gives plain names and no manifest is needed; tests use the plain storage (conftest.py).
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            "AWS_STORAGE_BUCKET_NAME is set but django-storages is not installed: "
+            "pip install 'kb[s3]', or unset AWS_STORAGE_BUCKET_NAME to keep uploads in MEDIA_ROOT."
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3 itself
+            # (or an instance role). S3-compatible stores set the endpoint.
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Image URLs are written into article bodies, so they must not expire: plain URLs
+            # to objects the bucket lets anyone read, not signed ones.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+        },
+    }
+
+# Database-backed sessions (Django's default, said out loud): every app server shares them
+# through the one database, and they survive a Redis restart or eviction, which would sign
+# every editor out with cache-backed sessions. Only editors have sessions, so the load is small.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Behind a TLS-terminating proxy, name the header it sets (e.g. X-Forwarded-Proto) so Django
+# knows a request came over HTTPS. Only when the proxy always sets or overwrites that header.
+if proxy_ssl_header := os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + proxy_ssl_header.upper().replace("-", "_"), "https")
+
+# --- End of serving ---------------------------------------------------------------------------
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
