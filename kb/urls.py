@@ -9,7 +9,7 @@ from authors.feeds import AtomAuthorArticleFeed, AuthorArticleFeed
 from authors.sitemaps import AuthorSitemap
 from glossary import views as glossary_views
 from glossary.sitemaps import GlossaryTermSitemap
-from kb import editor, serving
+from kb import editor, health, serving
 from kb.converters import UnicodeSlugConverter
 
 # Before any app urlconf is loaded: every slug in kb's URLs may hold Unicode letters.
@@ -53,11 +53,13 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
-# --- Serving: uploads and the favicon (kb/serving.py) -----------------------------------------
+# --- Serving: uploads, favicon, health probes (kb/serving.py, kb/health.py) -------------------
 # First, so no app's catch-all pattern can shadow them. Uploads are served the same way with
 # DEBUG on or off; static files never reach the urlconf (WhiteNoise answers them).
 urlpatterns = [
     re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serving.media, name="media"),
     path("favicon.ico", serving.favicon, name="favicon"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     *urlpatterns,
 ]
