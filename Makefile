@@ -13,7 +13,7 @@ TEST_ENV := SECRET_KEY=kb-test-suite-not-secret ALLOWED_HOSTS=testserver,localho
 # The browser tests drive this Chromium (Debian's package `chromium`).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-browser lint check-migrations demo clean
+.PHONY: run serve test test-browser lint check-migrations demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ demo: $(VENV)/.installed-run
 run: demo
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# As in production: DEBUG off, migrate and collectstatic, then gunicorn (bin/serve,
+# gunicorn.conf.py). Needs SECRET_KEY and ALLOWED_HOSTS; a trial run fills them in and says so.
+serve: $(VENV)/.installed-run
+	HOST=$(HOST) PORT=$(PORT) BIN=$(BIN) bin/serve
+
 # The browser tests have their own target: they need Chromium and axe-core, and take minutes.
 test: $(VENV)/.installed-dev
 	$(TEST_ENV) $(BIN)/pytest --ignore=kb/tests/browser $(PYTEST_ARGS)
@@ -60,4 +65,4 @@ check-migrations: $(VENV)/.installed-dev
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles .secret_key

@@ -24,6 +24,25 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session")
+def empty_static_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("staticfiles")
+
+
+@pytest.fixture(autouse=True)
+def plain_static_files(settings, empty_static_root):
+    """Tests run without `collectstatic`, so {% static %} must not need its manifest: the
+    plain storage, as Django's own test runner setups do, gives unhashed names. STATIC_ROOT is
+    an empty folder so WhiteNoise, started by every test client, has nothing to scan (or warn
+    about); kb/tests/test_serving_static.py runs the real manifest storage after collectstatic.
+    The browser tests' live server serves static files itself (from the finders) either way."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = empty_static_root
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads in tests go to a throw-away folder, never into the project's media/."""

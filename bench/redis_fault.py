@@ -71,9 +71,13 @@ def main():
         "DEBUG": "",
         "SECURE_COOKIES": "0",
         "SECURE_SSL_REDIRECT": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "STATIC_ROOT": str(work / "static"),
     }
     redis = start_redis(redis_port, work)
     subprocess.run([PYTHON, "manage.py", "migrate", "--noinput"], cwd=ROOT, env=env,
+                   check=True, capture_output=True)  # fmt: skip
+    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput"], cwd=ROOT, env=env,
                    check=True, capture_output=True)  # fmt: skip
     subprocess.run([PYTHON, "manage.py", "load_demo_guide"], cwd=ROOT, env=env, check=True,
                    capture_output=True)  # fmt: skip

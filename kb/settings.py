@@ -5,6 +5,7 @@ sets DATABASE_URL, REDIS_URL, SECRET_KEY and ALLOWED_HOSTS; with DEBUG off a mis
 stops start-up rather than falling back to a guessable one.
 """
 
+import importlib.util
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -74,6 +75,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files, straight after security headers and before sessions (the serving block).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     # --- Page cache: revalidations (304), whole pages for anonymous readers, compression.
     # Above the page cache, so cached pages are revalidated without rendering; GZip below it,
@@ -208,28 +211,74 @@ TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
+# --- Serving: static files, uploads, sessions, the proxy (docs/deploy.md) --------------------
+# gunicorn runs kb (gunicorn.conf.py, `make serve`, Procfile); nothing else has to serve files.
+
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+STORAGES = {
+    # Uploads (the editor's images, author photos): the filesystem under MEDIA_ROOT, served by
+    # kb.serving.media; or an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set, below.
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # `collectstatic` writes content-hashed names plus .gz and .br copies, and WhiteNoise
+    # serves them with a far-future, immutable Cache-Control. With DEBUG on, {% static %}
+    # gives plain names and no manifest is needed; tests use the plain storage (conftest.py).
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            "AWS_STORAGE_BUCKET_NAME is set but django-storages is not installed: "
+            "pip install 'kb[s3]', or unset AWS_STORAGE_BUCKET_NAME to keep uploads in MEDIA_ROOT."
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3 itself
+            # (or an instance role). S3-compatible stores set the endpoint.
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Image URLs are written into article bodies, so they must not expire: plain URLs
+            # to objects the bucket lets anyone read, not signed ones.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+        },
+    }
+
+# Database-backed sessions (Django's default, said out loud): every app server shares them
+# through the one database, and they survive a Redis restart or eviction, which would sign
+# every editor out with cache-backed sessions. Only editors have sessions, so the load is small.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Behind a TLS-terminating proxy, name the header it sets (e.g. X-Forwarded-Proto) so Django
+# knows a request came over HTTPS. Only when the proxy always sets or overwrites that header.
+if proxy_ssl_header := os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + proxy_ssl_header.upper().replace("-", "_"), "https")
+
+# --- End of serving ---------------------------------------------------------------------------
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
 
 # HTTPS in production: on by default without DEBUG, each switchable from the environment (a
-# local trial over plain http sets SECURE_SSL_REDIRECT=0 and SECURE_COOKIES=0). Behind a proxy
-# that ends TLS, set SECURE_PROXY_SSL_HEADER=1 so the X-Forwarded-Proto header it sends is
-# believed (only when the proxy always sets it: README, "Going live").
+# local trial over plain http, as `make serve` runs, sets SECURE_SSL_REDIRECT=0,
+# SECURE_HSTS_SECONDS=0 and SECURE_COOKIES=0). Behind a proxy that ends TLS, set
+# SECURE_PROXY_SSL_HEADER (the serving block above) so the proxy's header is believed.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
-if env_bool("SECURE_PROXY_SSL_HEADER"):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # The health checks answer load balancers over plain http.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True

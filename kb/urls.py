@@ -1,8 +1,7 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path, register_converter
+from django.urls import include, path, re_path, register_converter
 from django.views.generic import TemplateView
 
 from articles.sitemaps import ArticleSitemap, SectionSitemap, TagSitemap
@@ -10,7 +9,7 @@ from authors.feeds import AtomAuthorArticleFeed, AuthorArticleFeed
 from authors.sitemaps import AuthorSitemap
 from glossary import views as glossary_views
 from glossary.sitemaps import GlossaryTermSitemap
-from kb import editor
+from kb import editor, health, serving
 from kb.converters import UnicodeSlugConverter
 
 # Before any app urlconf is loaded: every slug in kb's URLs may hold Unicode letters.
@@ -54,5 +53,13 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
-# static() serves uploads only with DEBUG on; production serves MEDIA_ROOT from the web server.
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# --- Serving: uploads, favicon, health probes (kb/serving.py, kb/health.py) -------------------
+# First, so no app's catch-all pattern can shadow them. Uploads are served the same way with
+# DEBUG on or off; static files never reach the urlconf (WhiteNoise answers them).
+urlpatterns = [
+    re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serving.media, name="media"),
+    path("favicon.ico", serving.favicon, name="favicon"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    *urlpatterns,
+]

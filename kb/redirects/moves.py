@@ -225,8 +225,11 @@ def rewrite_links(moves, prefix=False, saved=None):
 def find_redirect(path):
     """The redirect for a request path that found nothing, and where it leads (or None, None).
 
-    A page's Markdown version (/guide/c/a.md) follows the page's redirect.
+    A page's Markdown version (/guide/c/a.md) follows the page's redirect. A path with a NUL
+    byte (`%00`) has none, and PostgreSQL refuses such a string in a query: a 404, not a 500.
     """
+    if "\x00" in path:
+        return None, None
     redirect = Redirect.objects.filter(old_path=path).first()
     if redirect is not None:
         return redirect, redirect.new_path

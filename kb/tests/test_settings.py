@@ -67,7 +67,7 @@ def test_production_without_allowed_hosts_stops_start_up_with_a_clear_message():
 PRODUCTION = {
     "SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
     "ALLOWED_HOSTS": "guide.example.com",
-    "SECURE_PROXY_SSL_HEADER": "1",
+    "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto",
     # The site's own choice (every subdomain on HTTPS, and the browsers' preload list); the
     # documented production environment makes it.
     "SECURE_HSTS_INCLUDE_SUBDOMAINS": "1",
@@ -109,3 +109,62 @@ def test_environment_selects_postgresql_redis_hosts_and_time_zone():
     assert values["cache"] == "django_redis.cache.RedisCache"
     assert values["hosts"] == ["guide.example.com", "www.guide.example.com"]
     assert values["tz"] == "Europe/Berlin"
+
+
+STORAGE_PROBE = (
+    "import json, kb.settings as s; print(json.dumps({"
+    "'storages': s.STORAGES, 'middleware': s.MIDDLEWARE, 'sessions': s.SESSION_ENGINE,"
+    "'proxy': getattr(s, 'SECURE_PROXY_SSL_HEADER', None)}))"
+)
+
+
+def load_storage_settings(**env):
+    result = run_python(["-c", STORAGE_PROBE], env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_serves_static_files_through_whitenoise_with_hashed_names():
+    values = load_storage_settings(SECRET_KEY="s3cret", ALLOWED_HOSTS="guide.example.com")
+    middleware = values["middleware"]
+    security = middleware.index("django.middleware.security.SecurityMiddleware")
+    assert middleware[security + 1] == "whitenoise.middleware.WhiteNoiseMiddleware"
+    assert values["storages"]["staticfiles"]["BACKEND"] == (
+        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
+    assert values["sessions"] == "django.contrib.sessions.backends.db"
+    assert values["proxy"] is None
+
+
+def test_uploads_stay_on_the_filesystem_unless_a_bucket_is_named():
+    values = load_storage_settings(SECRET_KEY="s3cret", ALLOWED_HOSTS="guide.example.com")
+    assert values["storages"]["default"] == {
+        "BACKEND": "django.core.files.storage.FileSystemStorage"
+    }
+
+
+def test_a_bucket_name_selects_the_s3_backend_with_unsigned_urls(tmp_path):
+    # A stand-in `storages` package: the settings only check that django-storages is there.
+    (tmp_path / "storages").mkdir()
+    (tmp_path / "storages" / "__init__.py").write_text("")
+    values = load_storage_settings(
+        SECRET_KEY="s3cret",
+        ALLOWED_HOSTS="guide.example.com",
+        PYTHONPATH=str(tmp_path),
+        AWS_STORAGE_BUCKET_NAME="kb-uploads",
+        AWS_S3_ENDPOINT_URL="https://objects.example.com",
+    )
+    default = values["storages"]["default"]
+    assert default["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert default["OPTIONS"]["bucket_name"] == "kb-uploads"
+    assert default["OPTIONS"]["endpoint_url"] == "https://objects.example.com"
+    assert default["OPTIONS"]["querystring_auth"] is False
+
+
+def test_proxy_ssl_header_is_read_from_the_environment():
+    values = load_storage_settings(
+        SECRET_KEY="s3cret",
+        ALLOWED_HOSTS="guide.example.com",
+        SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto",
+    )
+    assert values["proxy"] == ["HTTP_X_FORWARDED_PROTO", "https"]

@@ -51,7 +51,7 @@ def shared_database(tmp_path):
 
 
 @pytest.fixture
-def server_env(shared_database):
+def server_env(shared_database, tmp_path):
     env = {
         **os.environ,
         "DATABASE_URL": shared_database,
@@ -59,8 +59,10 @@ def server_env(shared_database):
         "ALLOWED_HOSTS": "127.0.0.1",
         "DEBUG": "",
         "SECURE_COOKIES": "0",  # plain http on loopback
-        "SECURE_SSL_REDIRECT": "0",
         "PAGE_CACHE_SECONDS": "600",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "STATIC_ROOT": str(tmp_path / "static"),
         "PYTHONUNBUFFERED": "1",
     }
     if "REDIS_URL" in os.environ:  # the PostgreSQL run: both share this Redis too
@@ -80,13 +82,21 @@ def manage(env, *args, input=None):
 @pytest.fixture
 def two_servers(server_env):
     manage(server_env, "migrate", "--noinput")
+    manage(server_env, "collectstatic", "--noinput")
     manage(server_env, "shell", input=SETUP)
     processes, urls = [], []
     for _ in range(2):
         port = free_port()
         processes.append(
             subprocess.Popen(
-                [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+                [
+                    str(Path(sys.executable).with_name("gunicorn")),
+                    "kb.wsgi",
+                    "--workers",
+                    "1",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                ],
                 cwd=ROOT,
                 env=server_env,
                 stdout=subprocess.DEVNULL,

@@ -8,7 +8,7 @@ axe-core every test fails with a message saying what to install.
 - One browser for the session, a new context (cookies, viewport, colour scheme) per test.
 - Uncaught JavaScript errors on any page fail the test that opened it.
 - Settings stay as in production (DEBUG off, Secure cookies: Chromium treats http://localhost
-  as a secure context); only the urlconf adds uploaded media (urls.py beside this file).
+  as a secure context); uploads are served by the site's own media view (kb/serving.py).
 - Screenshots go to $KB_SCREENSHOTS_DIR, by default screenshots/ at the project's root.
 """
 
@@ -75,12 +75,6 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture(autouse=True)
-def browser_urls(settings):
-    """Serve uploaded media from the live server too (see urls.py beside this file)."""
-    settings.ROOT_URLCONF = "kb.tests.browser.urls"
 
 
 @pytest.fixture(autouse=True)
