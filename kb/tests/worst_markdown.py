@@ -51,6 +51,16 @@ def _backtick_runs(chars):
     return "".join(parts)
 
 
+def _formatting_to_reconstruct(chars):
+    """Distinct <b>s left open across paragraphs: the HTML parser reopens each in every <p>."""
+    parts, total, index = [], 0, 0
+    while total + len(part := f'<b id="{index}"><p>') <= chars:
+        parts.append(part)
+        total += len(part)
+        index += 1
+    return "".join(parts)
+
+
 WORST_INPUTS = {
     "linkify <http://": _repeat("<http://"),
     "linkify http://": _repeat("http://"),
@@ -79,6 +89,7 @@ WORST_INPUTS = {
     "html nested divs": _repeat("<div>"),
     "html nested spans": _repeat("<span>"),
     "html unclosed tags <a": _repeat("<a "),
+    "html <b id=N><p>": _formatting_to_reconstruct,
     "html comments <!--": _repeat("<!--"),
     "html attributes": _repeat(' a="b"', head="<div", tail=">"),
     "entities &amp;": _repeat("&amp;"),
