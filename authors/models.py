@@ -6,6 +6,7 @@ from django.utils import timezone
 from markdownx.models import MarkdownxField
 
 from kb.changes import ChangeTrackingQuerySet
+from kb.editor import SafeImageField
 from kb.markdown import MAX_SOURCE_CHARS, render
 from kb.redirects.moves import RedirectOnMove
 from kb.slugs import unique_slug
@@ -27,7 +28,7 @@ class Author(RedirectOnMove):
     )
     bio = MarkdownxField(blank=True, max_length=MAX_SOURCE_CHARS)
     bio_html = models.TextField(editable=False, default="")
-    photo = models.ImageField(upload_to="authors/", blank=True)
+    photo = SafeImageField(upload_to="authors/", blank=True)
     website = models.URLField(blank=True)
     linkedin = models.URLField("LinkedIn profile", blank=True)
     user = models.OneToOneField(

@@ -128,6 +128,24 @@ class PublishableAdmin(admin.ModelAdmin):
 
 # --- Versions, restores and edit conflicts ----------------------------------------------------
 
+# The most rows an inline offers and accepts. A formset builds as many forms as the POST's
+# TOTAL_FORMS asks for, up to `absolute_max`, which Django sets to max_num + 1,000 (2,000 by
+# default): a topic form claiming 5,000 memberships took 16 s. With absolute_max = max_num a
+# larger count is a form error ("Please submit at most 100 forms") after building 100 forms.
+# 100 rows of an inline is some 500 fields, within DATA_UPLOAD_MAX_NUMBER_FIELDS (settings).
+MAX_INLINE_FORMS = 100
+
+
+class BoundedTabularInline(admin.TabularInline):
+    """A tabular inline that never builds more than `max_num` forms, whatever a POST claims."""
+
+    max_num = MAX_INLINE_FORMS
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs.setdefault("absolute_max", self.get_max_num(request, obj, **kwargs))
+        return super().get_formset(request, obj, **kwargs)
+
+
 EDIT_TOKEN = "kb_edit_token"
 
 

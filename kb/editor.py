@@ -32,10 +32,12 @@ from functools import wraps
 from io import BytesIO
 from uuid import uuid4
 
+from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import models
 from django.http import JsonResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -90,23 +92,60 @@ def upload_image(request):
     upload = request.FILES.get("image")
     if upload is None:
         return _refuse("No image was uploaded.")
+    try:
+        data, extension = clean_image(upload)
+    except UploadRefused as refusal:
+        return _refuse(str(refusal))
+    name = f"{settings.MARKDOWNX_MEDIA_PATH}{timezone.now():%Y/%m}/{generated_name(extension)}"
+    name = default_storage.save(name, ContentFile(data))
+    return JsonResponse({"image_code": f"![]({default_storage.url(name)})"})
+
+
+def clean_image(upload):
+    """An uploaded file -> (bytes to store, extension), or UploadRefused saying why: the one
+    check every image upload in kb goes through (the editor's, and every ImageField's through
+    SafeImageField). The bytes are the re-encoded image, never the file as sent."""
     max_bytes = settings.KB_UPLOAD_MAX_BYTES
     if upload.size > max_bytes:  # known before reading: the upload handler counted it
-        return _refuse(
+        raise UploadRefused(
             f"Images may be at most {filesizeformat(max_bytes)}; "
             f"this one is {filesizeformat(upload.size)}."
         )
-    try:
-        image = decode(upload.read(max_bytes + 1), settings.KB_UPLOAD_MAX_PIXELS)
-    except UploadRefused as refusal:
-        return _refuse(str(refusal))
+    upload.seek(0)
+    image = decode(upload.read(max_bytes + 1), settings.KB_UPLOAD_MAX_PIXELS)
     data = image.encode()
     if MARKUP.search(data):
-        return _refuse("This image could not be stored safely; try exporting it again.")
-    now = timezone.now()
-    name = f"{settings.MARKDOWNX_MEDIA_PATH}{now:%Y/%m}/{uuid4().hex}.{image.extension}"
-    name = default_storage.save(name, ContentFile(data))
-    return JsonResponse({"image_code": f"![]({default_storage.url(name)})"})
+        raise UploadRefused("This image could not be stored safely; try exporting it again.")
+    return data, image.extension
+
+
+def generated_name(extension):
+    """A stored image's file name: random, so it says nothing the uploader's name said and
+    cannot be guessed, with the extension of the format it was stored in."""
+    return f"{uuid4().hex}.{extension}"
+
+
+class SafeImageFormField(forms.ImageField):
+    """A form's image upload, checked and re-encoded by clean_image(): the cleaned value is the
+    re-encoded file under a generated name, so the model stores that and never what was sent."""
+
+    def to_python(self, data):
+        upload = forms.FileField.to_python(self, data)  # empty, name and size checks only
+        if upload is None:
+            return None
+        try:
+            cleaned, extension = clean_image(upload)
+        except UploadRefused as refusal:
+            raise ValidationError(str(refusal), code="invalid_image") from refusal
+        return ContentFile(cleaned, name=generated_name(extension))
+
+
+class SafeImageField(models.ImageField):
+    """An ImageField whose forms (the admin's included) store only what clean_image() allows.
+    Every ImageField in kb is one of these (kb/tests/test_editor.py checks)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
 
 
 def _refuse(message):

@@ -17,12 +17,15 @@ from urllib.parse import urlsplit
 import nh3
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.tasklists import tasklists_plugin
 
 WORDS_PER_MINUTE = 230
-# Longest Markdown source a field accepts: far beyond any real article, short of abuse.
-MAX_SOURCE_CHARS = 200_000
+# Longest Markdown source a field accepts: about 6,000 words, beyond a very long real article
+# (5,000 words is some 33,000 characters; the demo guide's longest body is 4,530), and short
+# enough that the worst input known renders in well under a second at this length
+# (bench/markdown_worst.py; kb/tests/test_markdown_limits.py). The time grows linearly with it.
+MAX_SOURCE_CHARS = 40_000
 TOC_LEVELS = (2, 3)
 
 ALLOWED_TAGS = {
@@ -162,6 +165,77 @@ def _escape_raw_inputs(state):
                 child.content = _RAW_INPUT.sub("&lt;", child.content)
 
 
+# Raw HTML may open at most this many elements inside one another: far more than an article's
+# <details>, <figure> or table needs. The sanitiser's HTML parser checks the elements open at
+# every block tag, so 40,000 nested <div>s took it seconds; past the limit, raw HTML is shown
+# as text. Counting the tags an author writes overestimates what a browser keeps open (it
+# closes some by itself), never underestimates it.
+MAX_HTML_NESTING = 32
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_VOID_TAGS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+}  # fmt: skip
+
+
+def _bound_html_nesting(state):
+    """Escape raw HTML from the tag that would open element MAX_HTML_NESTING + 1 on."""
+    open_tags = []
+
+    def bound(content):
+        for tag in _HTML_TAG.finditer(content):
+            name = tag.group(2).lower()
+            if tag.group(1):
+                if name in open_tags:  # a stray end tag closes nothing
+                    while open_tags.pop() != name:
+                        pass
+            elif name not in _VOID_TAGS:
+                if len(open_tags) == MAX_HTML_NESTING:
+                    return content[: tag.start()] + html.escape(content[tag.start() :], False)
+                open_tags.append(name)
+        return content
+
+    for token in state.tokens:
+        if token.type == "html_block":
+            token.content = bound(token.content)
+        for child in token.children or ():
+            if child.type == "html_inline":
+                child.content = bound(child.content)
+
+
+# A list item whose paragraph starts "[ ] " or "[x] " (GitHub's task lists).
+_TASK_ITEM = re.compile(r"\[[ xX]][ \t\n\v\f\r]+")
+
+
+def _task_lists(state):
+    """Task list items get a checkbox, in one pass: mdit_py_plugins' tasklists walked back
+    from each item to its list, so a list of 25,000 items took 45 seconds."""
+    tokens, lists = state.tokens, []
+    for index, token in enumerate(tokens):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append(token)
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif (
+            token.type == "inline"
+            and index >= 2
+            and tokens[index - 1].type == "paragraph_open"
+            and tokens[index - 2].type == "list_item_open"
+            and _TASK_ITEM.match(token.content)
+        ):
+            checked = ' checked="checked"' if token.content[1] in "xX" else ""
+            checkbox = Token("html_inline", "", 0)
+            checkbox.content = (
+                f'<input class="task-list-item-checkbox"{checked} disabled="disabled" '
+                'type="checkbox">'
+            )
+            token.children.insert(0, checkbox)
+            token.children[1].content = token.children[1].content[3:]
+            token.content = token.content[3:]
+            tokens[index - 2].attrSet("class", "task-list-item")
+            lists[-1].attrSet("class", "contains-task-list")
+
+
 def _table_alignment_to_classes(state):
     """Tables align cells with inline styles, which the sanitiser forbids: use classes."""
     for token in state.tokens:
@@ -172,14 +246,121 @@ def _table_alignment_to_classes(state):
                 token.attrSet("class", "text-" + style.split(":", 1)[1])
 
 
+# GitHub's extended autolinks (the GFM spec's "Autolinks (extension)"): bare http(s) URLs,
+# www. addresses and e-mail addresses in text become links. kb finds them itself, with patterns
+# that scan each text token once, rather than with markdown-it's linkify rules: its inline rule
+# searches all the pending text at every "://", so `<http://` repeated took seconds per 10 KB.
+# A URL starts a line, follows a space or one of * _ ~ ( and runs to the next space or "<".
+_URL = re.compile(r"(?<![^\s*_~(])(?:https?://|www\.)[^\s<]*", re.IGNORECASE)
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*")
+# The lookbehind lets an address start only where a run of its characters starts, so a long
+# run is scanned once, not once for each of its characters.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_TRAILING_PUNCTUATION = "?!.,:*_~"
+_TRAILING_ENTITY = re.compile(r"&[A-Za-z0-9]+;\Z")
+_LONGEST_ENTITY = len("&CounterClockwiseContourIntegral;")
+_HTML_LINK_OPEN = re.compile(r"<a[>\s]", re.IGNORECASE)
+_HTML_LINK_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
+
+
+def _trim_url(url):
+    """GFM's end of an autolink: trailing punctuation, an unmatched ")" and a trailing entity
+    reference are left out of it. Linear: each step removes characters, none rescans."""
+    unmatched = url.count(")") - url.count("(")
+    while url:
+        if url[-1] in _TRAILING_PUNCTUATION:
+            url = url[:-1]
+        elif url[-1] == ")" and unmatched > 0:
+            url, unmatched = url[:-1], unmatched - 1
+        elif url[-1] == ";" and (entity := _TRAILING_ENTITY.search(url[-_LONGEST_ENTITY:])):
+            url = url[: -len(entity.group(0))]
+        else:
+            return url
+    return url
+
+
+def _valid_url(url):
+    """A domain of dot-separated parts (a www. address needs two), no underscore in the
+    last two."""
+    host = url.split("://", 1)[1] if "://" in url else url
+    domain = _DOMAIN.match(host)
+    if domain is None:
+        return False
+    parts = domain.group(0).split(".")
+    if url[:4].lower() == "www." and len(parts) < 2 or not all(parts):
+        return False
+    return not any("_" in part for part in parts[-2:])
+
+
+def _autolinks(text):
+    """(start, end, href) of each autolink in `text`, in order."""
+    found = []
+    for match in _URL.finditer(text):
+        url = _trim_url(match.group(0))
+        if _valid_url(url):
+            href = url if "://" in url else f"http://{url}"
+            found.append((match.start(), match.start() + len(url), href))
+    for match in _EMAIL.finditer(text):
+        address = match.group(0)
+        if address[-1] not in "-_":
+            found.append((match.start(), match.end(), f"mailto:{address}"))
+    return sorted(found)  # an address inside a URL is dropped by _link_tokens
+
+
+def _link_tokens(md, text, level, links):
+    tokens, position = [], 0
+    for start, end, url in links:
+        href = md.normalizeLink(url)
+        if start < position or not md.validateLink(href):
+            continue
+        if start > position:
+            tokens.append(Token("text", "", 0, content=text[position:start], level=level))
+        opening = Token("link_open", "a", 1, attrs={"href": href}, level=level)
+        opening.markup, opening.info = "linkify", "auto"
+        tokens.append(opening)
+        tokens.append(Token("text", "", 0, content=text[start:end], level=level + 1))
+        closing = Token("link_close", "a", -1, level=level)
+        closing.markup, closing.info = "linkify", "auto"
+        tokens.append(closing)
+        position = end
+    if position < len(text):
+        tokens.append(Token("text", "", 0, content=text[position:], level=level))
+    return tokens
+
+
+def _autolink(state):
+    """Link the bare URLs and addresses in text outside links, one pass over each inline."""
+    for inline in state.tokens:
+        if inline.type != "inline" or not inline.children:
+            continue
+        children, depth = [], 0
+        for token in inline.children:
+            if token.type == "link_open":
+                depth += 1
+            elif token.type == "link_close":
+                depth -= 1
+            elif token.type == "html_inline":
+                if _HTML_LINK_OPEN.match(token.content):
+                    depth += 1
+                elif _HTML_LINK_CLOSE.match(token.content):
+                    depth = max(depth - 1, 0)
+            elif token.type == "text" and depth == 0 and (links := _autolinks(token.content)):
+                children.extend(_link_tokens(state.md, token.content, token.level, links))
+                continue
+            children.append(token)
+        inline.children = children
+
+
 def _build_parser():
     parser = (
-        MarkdownIt("commonmark", {"html": True, "linkify": True, "typographer": False})
-        .enable(["table", "strikethrough", "linkify"])
+        MarkdownIt("commonmark", {"html": True, "typographer": False})
+        .enable(["table", "strikethrough"])
         .use(footnote_plugin)
-        .use(tasklists_plugin)
     )
-    parser.core.ruler.before("github-tasklists", "kb_escape_raw_inputs", _escape_raw_inputs)
+    parser.core.ruler.after("inline", "kb_autolinks", _autolink)
+    parser.core.ruler.after("kb_autolinks", "kb_bound_html_nesting", _bound_html_nesting)
+    parser.core.ruler.after("kb_bound_html_nesting", "kb_escape_raw_inputs", _escape_raw_inputs)
+    parser.core.ruler.after("kb_escape_raw_inputs", "kb_task_lists", _task_lists)
     parser.core.ruler.push("kb_heading_ids", _heading_ids)
     parser.core.ruler.push("kb_table_alignment", _table_alignment_to_classes)
     return parser

@@ -319,7 +319,12 @@ MARKDOWNX_UPLOAD_URLS_PATH = "/markdownx/upload/"
 MARKDOWNX_MEDIA_PATH = "uploads/"
 MARKDOWNX_SERVER_CALL_LATENCY = 400
 
-KB_MARKDOWN_PREVIEW_MAX_CHARS = 200_000
+# kb.markdown.MAX_SOURCE_CHARS: a longer text could not be saved, so is not worth previewing.
+KB_MARKDOWN_PREVIEW_MAX_CHARS = 40_000
+# Django's default, stated because kb relies on it: the largest admin form (a topic with its
+# 100 memberships, kb.admin.MAX_INLINE_FORMS) has about 500 fields. It does not bound a
+# formset by itself (a POST may claim 5,000 forms in one field): the inlines' absolute_max does.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 KB_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 KB_UPLOAD_MAX_PIXELS = 40_000_000
 

@@ -35,12 +35,13 @@ EXAMPLE_COUNT = 652
 # "rendered": the rendering stage differs from the spec's HTML.
 # "sanitised": the sanitiser changes an example that holds no raw HTML.
 KNOWN_DIFFERENCES = {
-    # kb enables GitHub's extended autolinks (linkify), which the issue asks for: bare URLs and
-    # e-mail addresses become links. CommonMark proper leaves them as text.
-    602: ("rendered", "linkify links the bare URL inside `<https://foo.bar/baz bim>`"),
-    608: ("rendered", "linkify links the bare URL inside `< https://foo.bar >`"),
-    611: ("rendered", "linkify links the bare URL `https://example.com`"),
-    612: ("rendered", "linkify links the bare e-mail address `foo@bar.example.com`"),
+    # kb enables GitHub's extended autolinks (kb.markdown._autolink), which the issue asks for:
+    # bare URLs and e-mail addresses become links. CommonMark proper leaves them as text. (602,
+    # `<https://foo.bar/baz bim>`, renders as the spec: GitHub links a bare URL only at the
+    # start of a line or after a space, `*`, `_`, `~` or `(`, never right after `<`.)
+    608: ("rendered", "an extended autolink: the bare URL inside `< https://foo.bar >`"),
+    611: ("rendered", "an extended autolink: the bare URL `https://example.com`"),
+    612: ("rendered", "an extended autolink: the bare e-mail address `foo@bar.example.com`"),
     # The sanitiser allows only http, https and mailto URLs: an autolink with any other
     # scheme keeps its text and loses its href.
     596: ("sanitised", "`irc:` is not an allowed URL scheme"),
