@@ -20,6 +20,7 @@ from kb.markdown import (
     markdownify,
     render,
     sanitise,
+    without_html_comments,
 )
 
 # Never acceptable in a reader's page, whatever the allow-list says.
@@ -571,3 +572,29 @@ def test_allowed_markup_in_raw_html_survives():
         '<p>Press <kbd>Ctrl</kbd>, see <abbr title="HyperText">HTML</abbr>.</p>\n'
         "</details>"
     )
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("A\n\n<!-- note -->\n\nB\n", "A\n\nB\n"),
+        ("A <!-- note --> B", "A  B"),
+        ("A `<!-- code -->` <!-- note --> B", "A `<!-- code -->`  B"),
+        ("`<!-- x -->` and <!-- x -->", "`<!-- x -->` and "),
+        ("```\n<!-- fenced -->\n```\n", "```\n<!-- fenced -->\n```\n"),
+        ("    <!-- indented code -->\n", "    <!-- indented code -->\n"),
+        ("> quoted <!-- one\n> two --> end\n", "> quoted  end\n"),
+        ("<div>\n<!-- in a block -->\n</div>\n", "<div>\n</div>\n"),
+        ("| a |\n|---|\n| `<!-- c -->` <!-- c --> |\n", "| a |\n|---|\n| `<!-- c -->`  |\n"),
+        ("A\n\n<!-- never closed\nsecret\n", "A\n\n"),
+        ("x <!-->A<!---> y", "x A y"),
+        (
+            "No comments here: 1 < 2 -- and <b>bold</b>.",
+            "No comments here: 1 < 2 -- and <b>bold</b>.",
+        ),
+    ],
+)
+def test_without_html_comments_removes_the_comments_the_page_leaves_out(source, expected):
+    assert without_html_comments(source) == expected
+    # What readers see is the same, give or take white space between tags.
+    assert re.sub(r"\s", "", render(expected).html) == re.sub(r"\s", "", render(source).html)
