@@ -65,9 +65,19 @@ EXTERNAL_REL = "noopener nofollow"
 _CODE_LANGUAGE = re.compile(r"language-\S+")
 
 
+# Every id in rendered Markdown starts with this (nh3's id_prefix), as on GitHub, so nothing an
+# author writes (a heading "Main", a footnote, raw `<a id="csrfmiddlewaretoken">`) can take
+# the name of one of the page's own elements or globals (DOM clobbering). Links within the
+# text ("#why", "#fn1") are given the prefix too, so they still reach what they point at.
+ID_PREFIX = "user-content-"
+
+
 def _filter_attribute(tag, attribute, value):
-    """nh3's last word on each allowed attribute: a <code> class must be one language name,
-    and a class attribute left with no allowed class is dropped rather than kept empty."""
+    """nh3's last word on each allowed attribute: a link to a place in the text points at its
+    prefixed id, a <code> class must be one language name, and a class attribute left with no
+    allowed class is dropped rather than kept empty."""
+    if attribute == "href" and value.startswith("#") and len(value) > 1:
+        return value if value.startswith("#" + ID_PREFIX) else f"#{ID_PREFIX}{value[1:]}"
     if attribute != "class":
         return value
     if tag == "code":
@@ -89,6 +99,7 @@ _sanitiser = nh3.Cleaner(
     set_tag_attribute_values={"input": {"disabled": ""}},
     link_rel=None,
     strip_comments=True,
+    id_prefix=ID_PREFIX,
 )
 
 # nh3 serialises attributes double-quoted with quotes escaped, so these patterns are exact on
@@ -205,7 +216,7 @@ def _table_of_contents(tokens):
     return [
         {
             "level": int(token.tag[1]),
-            "id": token.attrGet("id"),
+            "id": ID_PREFIX + token.attrGet("id"),  # as the sanitiser writes it
             "title": _heading_title(tokens[index + 1]),
         }
         for index, token in enumerate(tokens)

@@ -110,8 +110,10 @@ def test_article_page_shows_breadcrumbs_lede_byline_toc_body_tags_and_author_box
     assert "Ada Lovelace" in html and "Head of Product" in html
     assert "1 min read" in html
     toc = between(html, 'class="toc"', "</nav>")
-    assert 'href="#first-heading"' in toc and 'href="#second-heading"' in toc
-    assert '<h2 id="first-heading">' in html
+    assert (
+        'href="#user-content-first-heading"' in toc and 'href="#user-content-second-heading"' in toc
+    )
+    assert '<h2 id="user-content-first-heading">' in html
     assert Tag.objects.get(name="Career").get_absolute_url() in html
     assert "About the author" in html and "<em>notes</em>" in html
     assert reverse("authors:detail", kwargs={"slug": author.slug}) in html
