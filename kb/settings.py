@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a URL with a NUL character is a 400 before anything looks it up.
+    "kb.middleware.RejectNulCharactersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # --- Page cache: revalidations (304), whole pages for anonymous readers, compression.
     # Above the page cache, so cached pages are revalidated without rendering; GZip below it,
