@@ -12,7 +12,7 @@ from articles.models import (
     Topic,
     TopicMembership,
 )
-from kb.admin import BoundedTabularInline, PublishableAdmin, VersionedAdmin
+from kb.admin import BoundedTabularInline, CheckedInputAdmin, PublishableAdmin, VersionedAdmin
 from kb.tags.tagging import TAG_FIELD
 
 
@@ -51,7 +51,7 @@ class ReviewOverdueFilter(admin.SimpleListFilter):
         return queryset
 
 
-class TopicMembershipInline(BoundedTabularInline):
+class TopicMembershipInline(CheckedInputAdmin, BoundedTabularInline):
     model = TopicMembership
     extra = 1
     autocomplete_fields = ["article"]

@@ -2,8 +2,14 @@
 feed builds on these in authors/feeds.py).
 
 `?full=1` puts each article's whole HTML in the feed instead of its lede.
+
+Readers show RSS titles and descriptions, and Atom's `type="html"` text, as HTML, and many show
+every other element the same way; so every plain-text field (titles, ledes, chapter summaries,
+names, job titles, tags) is HTML-escaped here, and Atom's titles say `type="html"`. Only a
+full-content feed's entries carry HTML: the article's sanitised body.
 """
 
+import html
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -18,6 +24,34 @@ from articles.models import Article, Section
 from kb.tags.models import Tag
 
 FEED_LENGTH = 30
+
+
+def as_html(text):
+    """Plain text as the HTML that shows it: `<b>` in a lede is read as those three characters."""
+    return html.escape(text, quote=False)
+
+
+class _HtmlTitles:
+    """Wraps Atom1Feed's XML writer so its title and subtitle are `type="html"` text."""
+
+    def __init__(self, handler):
+        self._handler = handler
+
+    def __getattr__(self, name):
+        return getattr(self._handler, name)
+
+    def addQuickElement(self, name, contents=None, attrs=None):  # noqa: N802 (Django's name)
+        if name in ("title", "subtitle") and not attrs:
+            attrs = {"type": "html"}
+        self._handler.addQuickElement(name, contents, attrs)
+
+
+class HtmlTitledAtom1Feed(Atom1Feed):
+    def add_root_elements(self, handler):
+        super().add_root_elements(_HtmlTitles(handler))
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(_HtmlTitles(handler), item)
 
 
 @dataclass
@@ -68,16 +102,16 @@ class ArticleFeed(Feed):
         return feed_scope(request, scope, slug)
 
     def title(self, scope):
-        return scope.title
+        return as_html(scope.title)
 
     def link(self, scope):
         return scope.link
 
     def description(self, scope):
-        return scope.description
+        return as_html(scope.description)
 
     def subtitle(self, scope):
-        return scope.description
+        return as_html(scope.description)
 
     def items(self, scope):
         articles = list(scope.articles.for_listing().order_by("-published_at", "-pk")[:FEED_LENGTH])
@@ -86,13 +120,13 @@ class ArticleFeed(Feed):
         return articles
 
     def item_title(self, article):
-        return article.title
+        return as_html(article.title)
 
     def item_description(self, article):
-        return article.body_html if article.in_full_content_feed else article.summary
+        return article.body_html if article.in_full_content_feed else as_html(article.summary)
 
     def item_author_name(self, article):
-        return article.author.name
+        return as_html(article.author.name)
 
     def item_pubdate(self, article):
         return article.published_at
@@ -101,8 +135,8 @@ class ArticleFeed(Feed):
         return article.updated_at
 
     def item_categories(self, article):
-        return [tag.name for tag in article.tags.all()]
+        return [as_html(tag.name) for tag in article.tags.all()]
 
 
 class AtomArticleFeed(ArticleFeed):
-    feed_type = Atom1Feed
+    feed_type = HtmlTitledAtom1Feed

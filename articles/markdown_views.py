@@ -1,6 +1,7 @@
 """The guide as plain Markdown, for tools that read guides on a reader's behalf.
 
-`/guide/<chapter>/<article>.md` is an article's own Markdown source with a short header;
+`/guide/<chapter>/<article>.md` is an article's own Markdown source with a short header, less
+the HTML comments its page leaves out (editors' notes are not published);
 `/llms.txt` indexes the whole guide in the llms.txt format (llmstxt.org), linking those files.
 """
 
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Section
+from kb.markdown import without_html_comments
 
 MARKDOWN_CONTENT_TYPE = "text/markdown; charset=utf-8"
 
@@ -38,7 +40,7 @@ def article_markdown(request, section, slug):
         f"Chapter {article.section.position}: {article.section.title}.",
         f"Source: {request.build_absolute_uri(article.get_absolute_url())}",
         "",
-        article.body.strip(),
+        without_html_comments(article.body).strip(),
         "",
     ]
     return HttpResponse("\n".join(lines), content_type=MARKDOWN_CONTENT_TYPE)

@@ -2,9 +2,8 @@
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed
 
-from articles.feeds import ArticleFeed, FeedScope
+from articles.feeds import ArticleFeed, FeedScope, HtmlTitledAtom1Feed
 from articles.models import Article
 from authors.models import Author
 
@@ -22,4 +21,4 @@ class AuthorArticleFeed(ArticleFeed):
 
 
 class AtomAuthorArticleFeed(AuthorArticleFeed):
-    feed_type = Atom1Feed
+    feed_type = HtmlTitledAtom1Feed

@@ -7,16 +7,25 @@ review, the publication date is read-only (no scheduling), the publish and unpub
 refused even when a crafted POST names them, and anything already published or scheduled is
 read-only and cannot be deleted, alone or in bulk. A writer's edit to a live page would reach
 readers unreviewed, so published items change only through an editor.
+
+`CheckedInputAdmin` is the base of every admin class in kb: bad values in a list's filters or a
+form's related fields are the user's error (a redirect with `?e=1`, a form error), not a 500.
 """
 
 import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import quote, unquote
-from django.contrib.admin.widgets import AdminSplitDateTime
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import (
+    AdminSplitDateTime,
+    AutocompleteSelect,
+    AutocompleteSelectMultiple,
+)
 from django.contrib.auth import get_permission_codename
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms import Script
 from django.http import Http404
@@ -58,7 +67,68 @@ def unpublish(modeladmin, request, queryset):
     modeladmin.message_user(request, f"Moved {updated} item(s) back to draft.", messages.SUCCESS)
 
 
-class PublishableAdmin(admin.ModelAdmin):
+class CheckedChangeList(ChangeList):
+    """A date hierarchy's year, month and day outside the calendar are refused as Django refuses
+    other bad filters. Django checks only that they make a date, and then a year of 20 digits
+    (OverflowError) or the year after 9999 (ValueError) is a server error."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as exc:
+            raise IncorrectLookupParameters(exc) from exc
+
+
+def _can_hold(field, value):
+    try:
+        field.run_validators(field.to_python(value))
+    except ValidationError:
+        return False
+    return True
+
+
+class _ShowsOnlyValidSelections:
+    """Django's autocomplete widget looks up the submitted ids to show them again on an invalid
+    form, unchecked: "abc" for a numeric id is then a server error, not the form's "Select a
+    valid choice". Only values the related field can hold are looked up."""
+
+    def optgroups(self, name, value, attr=None):
+        opts = self.field.remote_field.model._meta
+        to_field_name = getattr(self.field.remote_field, "field_name", None)
+        to_field = opts.get_field(to_field_name) if to_field_name else opts.pk
+        return super().optgroups(name, [v for v in value if _can_hold(to_field, v)], attr)
+
+
+class CheckedAutocompleteSelect(_ShowsOnlyValidSelections, AutocompleteSelect):
+    pass
+
+
+class CheckedAutocompleteSelectMultiple(_ShowsOnlyValidSelections, AutocompleteSelectMultiple):
+    pass
+
+
+class CheckedInputAdmin:
+    """Mixed into every ModelAdmin and inline of kb, before Django's class."""
+
+    def get_changelist(self, request, **kwargs):
+        return CheckedChangeList
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = CheckedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = CheckedAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class PublishableAdmin(CheckedInputAdmin, admin.ModelAdmin):
     actions = [publish, unpublish]
     date_hierarchy = "published_at"
     # Read-only for anyone who may not publish: setting a date is scheduling.
@@ -259,7 +329,7 @@ class VersionedForm(forms.ModelForm):
             return None
 
 
-class VersionedAdmin(VersionAdmin):
+class VersionedAdmin(CheckedInputAdmin, VersionAdmin):
     """History, comparison, restore and recovery, and edits that are never silently lost.
 
     - Every save through the admin is a version (django-reversion's VersionAdmin), and so is

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import nh3
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import html_inline
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -67,9 +68,19 @@ EXTERNAL_REL = "noopener nofollow"
 _CODE_LANGUAGE = re.compile(r"language-\S+")
 
 
+# Every id in rendered Markdown starts with this (nh3's id_prefix), as on GitHub, so nothing an
+# author writes (a heading "Main", a footnote, raw `<a id="csrfmiddlewaretoken">`) can take
+# the name of one of the page's own elements or globals (DOM clobbering). Links within the
+# text ("#why", "#fn1") are given the prefix too, so they still reach what they point at.
+ID_PREFIX = "user-content-"
+
+
 def _filter_attribute(tag, attribute, value):
-    """nh3's last word on each allowed attribute: a <code> class must be one language name,
-    and a class attribute left with no allowed class is dropped rather than kept empty."""
+    """nh3's last word on each allowed attribute: a link to a place in the text points at its
+    prefixed id, a <code> class must be one language name, and a class attribute left with no
+    allowed class is dropped rather than kept empty."""
+    if attribute == "href" and value.startswith("#") and len(value) > 1:
+        return value if value.startswith("#" + ID_PREFIX) else f"#{ID_PREFIX}{value[1:]}"
     if attribute != "class":
         return value
     if tag == "code":
@@ -91,6 +102,7 @@ _sanitiser = nh3.Cleaner(
     set_tag_attribute_values={"input": {"disabled": ""}},
     link_rel=None,
     strip_comments=True,
+    id_prefix=ID_PREFIX,
 )
 
 # nh3 serialises attributes double-quoted with quotes escaped, so these patterns are exact on
@@ -351,12 +363,24 @@ def _autolink(state):
         inline.children = children
 
 
+def _html_inline_noting_offset(state, silent):
+    """markdown-it's html_inline rule, noting where in the inline text each tag began, so
+    without_html_comments() can find a comment in the source (and not its twin in a code span)."""
+    start, count = state.pos, len(state.tokens)
+    if not html_inline(state, silent):
+        return False
+    if not silent and len(state.tokens) > count:
+        state.tokens[-1].meta["kb_offset"] = start
+    return True
+
+
 def _build_parser():
     parser = (
         MarkdownIt("commonmark", {"html": True, "typographer": False})
         .enable(["table", "strikethrough"])
         .use(footnote_plugin)
     )
+    parser.inline.ruler.at("html_inline", _html_inline_noting_offset)
     parser.core.ruler.after("inline", "kb_autolinks", _autolink)
     parser.core.ruler.after("kb_autolinks", "kb_bound_html_nesting", _bound_html_nesting)
     parser.core.ruler.after("kb_bound_html_nesting", "kb_escape_raw_inputs", _escape_raw_inputs)
@@ -373,7 +397,7 @@ def _table_of_contents(tokens):
     return [
         {
             "level": int(token.tag[1]),
-            "id": token.attrGet("id"),
+            "id": ID_PREFIX + token.attrGet("id"),  # as the sanitiser writes it
             "title": _heading_title(tokens[index + 1]),
         }
         for index, token in enumerate(tokens)
@@ -389,6 +413,76 @@ def render_unsanitised(source):
     env = {}
     tokens = _parser.parse(source, env)
     return _parser.renderer.render(tokens, _parser.options, env), tokens
+
+
+# An HTML comment as browsers end one: at "-->", or at once for "<!-->" and "<!--->", or at the
+# end of the text when it is never closed.
+_HTML_COMMENT = re.compile(r"<!--(?:-?>|.*?(?:-->|\Z))", re.DOTALL)
+
+
+def _comment_in_source(comment):
+    """A comment from the parsed text as it sits in the source, where each new line may follow
+    a blockquote's ">" or a list item's indentation."""
+    return re.compile(r"\n[ \t>]*".join(map(re.escape, comment.split("\n"))))
+
+
+def without_html_comments(source):
+    """The Markdown source without the HTML comments that render() leaves out of the page.
+
+    The parser says where the comments are (raw HTML blocks and inline raw HTML), so
+    `<!-- ... -->` written inside a code span or a fenced or indented code block is kept: it is
+    text readers see. A line that held nothing but comments goes with them (and a blank line
+    next to it, so paragraphs stay one blank line apart).
+    """
+    tokens = _parser.parse(source or "", {})
+    lines = (source or "").splitlines(keepends=True)
+    line_starts = [0]
+    for line in lines:
+        line_starts.append(line_starts[-1] + len(line))
+    spans = []
+    cursor = 0  # inline tokens sharing lines (a table row's cells) are found left to right
+    for token in tokens:
+        if not token.map:
+            continue
+        start, end = line_starts[token.map[0]], line_starts[min(token.map[1], len(lines))]
+        if token.type == "html_block":
+            block = source[start:end]  # a comment left open ends with its block
+            spans += [(start + m.start(), start + m.end()) for m in _HTML_COMMENT.finditer(block)]
+        elif token.type == "inline":
+            first_line = token.content.split("\n", 1)[0]
+            anchor = source.find(first_line, max(start, cursor), end)
+            anchor = start if anchor < 0 else anchor
+            cursor = anchor + 1
+            for child in token.children or ():
+                if child.type != "html_inline" or not child.content.startswith("<!--"):
+                    continue
+                # The k-th time this text appears in the inline text is the k-th in the source.
+                nth = token.content.count(child.content, 0, child.meta["kb_offset"])
+                found = list(_comment_in_source(child.content).finditer(source, anchor, end))
+                if nth < len(found):
+                    spans.append(found[nth].span())
+    return _cut(source or "", spans)
+
+
+def _cut(source, spans):
+    """`source` without `spans`, and without a line that held nothing else."""
+    kept, position = [], 0
+    for start, end in sorted(set(spans)):
+        line_start = source.rfind("\n", 0, start) + 1
+        line_end = source.find("\n", end)
+        line_end = len(source) if line_end < 0 else line_end
+        if not source[line_start:start].strip() and not source[end:line_end].strip():
+            start, end = max(line_start, position), min(line_end + 1, len(source))
+            # and one of the blank lines around it, when there is one on each side
+            after_blank = line_start == 0 or source.endswith("\n\n", 0, line_start)
+            if after_blank and source.startswith("\n", end):
+                end += 1
+        if start < position:
+            continue
+        kept.append(source[position:start])
+        position = end
+    kept.append(source[position:])
+    return "".join(kept)
 
 
 def is_external(url):

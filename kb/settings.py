@@ -74,6 +74,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a URL with a NUL character is a 400 before anything looks it up.
+    "kb.middleware.RejectNulCharactersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files, straight after security headers and before sessions (the serving block).
     "whitenoise.middleware.WhiteNoiseMiddleware",

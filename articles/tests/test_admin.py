@@ -95,7 +95,7 @@ def test_editor_creates_article_in_admin_with_generated_slug_and_tags(admin_clie
     article = Article.objects.get()
     assert article.slug == "how-to-become-a-product-owner"
     assert sorted(article.tags.names(), key=str.casefold) == ["career", "Roles"]
-    assert '<h2 id="start-here">Start here</h2>' in article.body_html
+    assert '<h2 id="user-content-start-here">Start here</h2>' in article.body_html
 
 
 @pytest.mark.parametrize(

@@ -133,3 +133,19 @@ def test_llms_txt_reads_no_article_bodies_or_chapter_introductions(
         text = client.get("/llms.txt").content.decode()
     assert "[Roadmaps](" in text
     assert long_text_read(captured, LONG_TEXT + CHAPTER_INTRO) == {}
+
+
+def test_markdown_version_leaves_out_the_html_comments_the_page_leaves_out(client):
+    article = ArticleFactory(
+        body="Intro.\n\n<!-- editor: embargoed until May -->\n\n"
+        "Text <!-- TODO: check the figures --> here.\n\n"
+        "Write `<!-- like this -->` for a comment:\n\n```html\n<!-- kept in code -->\n```\n"
+    )
+    page = client.get(article.get_absolute_url()).content.decode()
+    text = client.get(article.get_absolute_url().rstrip("/") + ".md").content.decode()
+    for secret in ("embargoed", "TODO"):
+        assert secret not in page
+        assert secret not in text
+    assert "Intro.\n\nText  here." in text
+    assert "`<!-- like this -->`" in text
+    assert "```html\n<!-- kept in code -->\n```" in text

@@ -47,8 +47,10 @@ def test_publishing_without_a_date_stamps_now():
 
 def test_saving_renders_body_toc_text_and_reading_time():
     article = ArticleFactory(body="## Why it matters\n\n" + "word " * 460)
-    assert '<h2 id="why-it-matters">Why it matters</h2>' in article.body_html
-    assert article.toc == [{"level": 2, "id": "why-it-matters", "title": "Why it matters"}]
+    assert '<h2 id="user-content-why-it-matters">Why it matters</h2>' in article.body_html
+    assert article.toc == [
+        {"level": 2, "id": "user-content-why-it-matters", "title": "Why it matters"}
+    ]
     assert article.body_text.startswith("Why it matters")
     assert article.word_count == 463
     assert article.reading_time == 3

@@ -110,8 +110,10 @@ def test_article_page_shows_breadcrumbs_lede_byline_toc_body_tags_and_author_box
     assert "Ada Lovelace" in html and "Head of Product" in html
     assert "1 min read" in html
     toc = between(html, 'class="toc"', "</nav>")
-    assert 'href="#first-heading"' in toc and 'href="#second-heading"' in toc
-    assert '<h2 id="first-heading">' in html
+    assert (
+        'href="#user-content-first-heading"' in toc and 'href="#user-content-second-heading"' in toc
+    )
+    assert '<h2 id="user-content-first-heading">' in html
     assert Tag.objects.get(name="Career").get_absolute_url() in html
     assert "About the author" in html and "<em>notes</em>" in html
     assert reverse("authors:detail", kwargs={"slug": author.slug}) in html
@@ -393,8 +395,9 @@ def test_related_articles_are_limited_to_five(client):
 @pytest.mark.parametrize("query", ["?page=abc", "?q=%00", "?q=" + "x" * 5000, "?%ff=%fe", "?a[]=1"])
 def test_bad_query_strings_never_fail(client, query):
     article = ArticleFactory()
+    expected = 400 if "%00" in query else 200  # a NUL is refused before any view
     for url in (HOME, article.section.get_absolute_url(), article.get_absolute_url()):
-        assert client.get(url + query).status_code == 200
+        assert client.get(url + query).status_code == expected
 
 
 def test_unknown_pages_are_404(client):

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from kb.admin import CheckedInputAdmin
 from kb.redirects.models import Redirect
 
 
 @admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
+class RedirectAdmin(CheckedInputAdmin, admin.ModelAdmin):
     """Old URLs of pages that moved. Recorded by the pages' saves (kb/redirects/moves.py), so
     they are read-only here; deleting one lets its old path 404 again."""
 

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from kb.admin import CheckedInputAdmin
 from kb.search.models import MissedSearch
 
 
 @admin.register(MissedSearch)
-class MissedSearchAdmin(admin.ModelAdmin):
+class MissedSearchAdmin(CheckedInputAdmin, admin.ModelAdmin):
     """What readers looked for and did not find, most asked first: material for new articles,
     glossary aliases and tags. Rows are written by the search page only."""
 

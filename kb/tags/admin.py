@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.utils.html import format_html
 from taggit.models import Tag as UnusedTaggitTag
 
+from kb.admin import CheckedInputAdmin
 from kb.tags.models import Tag
 
 # kb keeps its tags in kb.tags.Tag; taggit's own table stays empty, so hide it.
@@ -10,7 +11,7 @@ admin.site.unregister(UnusedTaggitTag)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(CheckedInputAdmin, admin.ModelAdmin):
     list_display = ["name", "slug", "article_count", "term_count", "view_on_site_link"]
     search_fields = ["name"]
     ordering = ["name"]

@@ -10,7 +10,8 @@ spellings of the same document equal, and nothing else: entity spelling (`&quot;
 `&nbsp;` and U+00A0), attribute order, `<br />` and `<br>` (the slash means nothing on an HTML
 element), a boolean attribute with or without `=""`, and whitespace-only text beside a
 block-level tag outside `<pre>` (it does not render). The only attributes removed are the two
-kb adds on purpose: heading `id`s and the `rel` of external links.
+kb adds on purpose: heading `id`s and the `rel` of external links; and the prefix kb gives every
+id, and so every link to a place in the text (`#user-content-x`), is read as not there.
 """
 
 import json
@@ -21,7 +22,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from kb.markdown import EXTERNAL_REL, render_unsanitised, sanitise
+from kb.markdown import EXTERNAL_REL, ID_PREFIX, render_unsanitised, sanitise
 from kb.tests.test_markdown import forbidden_in
 
 SPEC_VERSION = "0.31.2"
@@ -62,6 +63,14 @@ BLOCK_TAGS = HEADINGS | {
 }  # fmt: skip
 
 
+def _without_id_prefix(name, value):
+    if name == "id":
+        return value.removeprefix(ID_PREFIX)
+    if name == "href" and value.startswith("#" + ID_PREFIX):
+        return "#" + value.removeprefix("#" + ID_PREFIX)
+    return value
+
+
 class _Events(HTMLParser):
     """HTML as a list of events: ("start", tag, sorted attributes), ("end", tag), ("text", ...)."""
 
@@ -72,7 +81,7 @@ class _Events(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         kept = sorted(
-            (name, value or "")
+            (name, _without_id_prefix(name, value or ""))
             for name, value in attrs
             if not (tag in HEADINGS and name == "id")
             and not (tag == "a" and name == "rel" and value == EXTERNAL_REL)
@@ -222,6 +231,11 @@ def _report(results, failing):
             '<a href="https://x.example" rel="noopener nofollow">x</a>',
             '<a href="https://x.example">x</a>',
             id="external-link-rel",
+        ),
+        pytest.param(
+            '<a href="#user-content-fn1" id="user-content-fnref1">1</a>',
+            '<a href="#fn1" id="fnref1">1</a>',
+            id="id-prefix",
         ),
     ],
 )

@@ -15,11 +15,13 @@ from kb.markdown import (
     ALLOWED_CLASSES,
     ALLOWED_TAGS,
     EXTERNAL_REL,
+    ID_PREFIX,
     URL_SCHEMES,
     WORDS_PER_MINUTE,
     markdownify,
     render,
     sanitise,
+    without_html_comments,
 )
 
 # Never acceptable in a reader's page, whatever the allow-list says.
@@ -136,7 +138,7 @@ def elements(html, tag=None):
         ),
         pytest.param(
             "## Getting started",
-            '<h2 id="getting-started">Getting started</h2>\n',
+            '<h2 id="user-content-getting-started">Getting started</h2>\n',
             id="heading",
         ),
         pytest.param(
@@ -204,11 +206,12 @@ def elements(html, tag=None):
         ),
         pytest.param(
             "Claim[^1].\n\n[^1]: Source.",
-            '<p>Claim<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>.</p>\n'
+            '<p>Claim<sup class="footnote-ref">'
+            '<a href="#user-content-fn1" id="user-content-fnref1">[1]</a></sup>.</p>\n'
             '<hr class="footnotes-sep">\n<section class="footnotes">\n'
             '<ol class="footnotes-list">\n'
-            '<li id="fn1" class="footnote-item"><p>Source. '
-            '<a href="#fnref1" class="footnote-backref">\u21a9\ufe0e</a></p>\n'
+            '<li id="user-content-fn1" class="footnote-item"><p>Source. '
+            '<a href="#user-content-fnref1" class="footnote-backref">\u21a9\ufe0e</a></p>\n'
             "</li>\n</ol>\n</section>\n",
             id="footnote",
         ),
@@ -246,20 +249,23 @@ def test_empty_source_renders_nothing(source):
     ],
 )
 def test_heading_id_is_a_slug_of_the_heading_text(heading, expected_id):
-    assert elements(render(f"## {heading}").html, "h2") == [("h2", {"id": expected_id})]
+    html = render(f"## {heading}").html
+    assert elements(html, "h2") == [("h2", {"id": ID_PREFIX + expected_id})]
 
 
 def test_repeated_headings_get_numbered_ids_that_never_collide():
     source = "# Setup\n## Setup\n### Setup\n## Setup 1\n## Setup-2"
     ids = [attrs["id"] for tag, attrs in elements(render(source).html) if tag.startswith("h")]
-    assert ids == ["setup", "setup-1", "setup-2", "setup-1-1", "setup-2-1"]
+    assert [id_.removeprefix(ID_PREFIX) for id_ in ids] == [
+        "setup", "setup-1", "setup-2", "setup-1-1", "setup-2-1",
+    ]  # fmt: skip
 
 
 def test_thousands_of_repeated_headings_are_numbered_without_rescanning():
     # Numbering used to retry -1, -2, ... from the start for every repeat: quadratic, and a
     # preview of 20,000 "# a" lines took 40 seconds. Now it is one pass.
     html = render("## Step\n" * 3000).html
-    assert html.endswith('<h2 id="step-2999">Step</h2>\n')
+    assert html.endswith('<h2 id="user-content-step-2999">Step</h2>\n')
 
 
 def test_heading_ids_stay_the_same_when_other_text_changes():
@@ -271,7 +277,7 @@ def test_heading_ids_stay_the_same_when_other_text_changes():
 
 def test_heading_never_takes_the_id_of_a_footnote():
     html = render("## fn1\n\n## FnRef1\n\nText[^1]\n\n[^1]: Note.").html
-    ids = [attrs["id"] for _, attrs in elements(html) if "id" in attrs]
+    ids = [attrs["id"].removeprefix(ID_PREFIX) for _, attrs in elements(html) if "id" in attrs]
     assert ids == ["fn1-1", "fnref1-1", "fnref1", "fn1"]
 
 
@@ -283,8 +289,10 @@ def test_every_id_on_a_page_is_unique():
 
 def test_multi_line_heading_keeps_a_space_between_its_lines():
     rendered = render("Release\nnotes\n-------")
-    assert elements(rendered.html, "h2") == [("h2", {"id": "release-notes"})]
-    assert rendered.toc == [{"level": 2, "id": "release-notes", "title": "Release notes"}]
+    assert elements(rendered.html, "h2") == [("h2", {"id": "user-content-release-notes"})]
+    assert rendered.toc == [
+        {"level": 2, "id": "user-content-release-notes", "title": "Release notes"}
+    ]
 
 
 # --- Table of contents --------------------------------------------------------------------
@@ -293,9 +301,9 @@ def test_multi_line_heading_keeps_a_space_between_its_lines():
 def test_toc_lists_level_two_and_three_headings_in_order():
     source = "# Guide\n## Install\n### On Linux\n#### Details\n## Use\n##### Deep"
     assert render(source).toc == [
-        {"level": 2, "id": "install", "title": "Install"},
-        {"level": 3, "id": "on-linux", "title": "On Linux"},
-        {"level": 2, "id": "use", "title": "Use"},
+        {"level": 2, "id": "user-content-install", "title": "Install"},
+        {"level": 3, "id": "user-content-on-linux", "title": "On Linux"},
+        {"level": 2, "id": "user-content-use", "title": "Use"},
     ]
 
 
@@ -307,7 +315,8 @@ def test_toc_titles_are_plain_text():
 def test_toc_ids_are_the_ids_of_the_headings_in_the_html():
     rendered = render("## One\n### Two\n## One")
     heading_ids = [attrs["id"] for tag, attrs in elements(rendered.html) if tag in {"h2", "h3"}]
-    assert [entry["id"] for entry in rendered.toc] == heading_ids == ["one", "two", "one-1"]
+    assert [entry["id"] for entry in rendered.toc] == heading_ids
+    assert heading_ids == ["user-content-one", "user-content-two", "user-content-one-1"]
 
 
 def test_toc_is_empty_without_level_two_or_three_headings():
@@ -571,3 +580,63 @@ def test_allowed_markup_in_raw_html_survives():
         '<p>Press <kbd>Ctrl</kbd>, see <abbr title="HyperText">HTML</abbr>.</p>\n'
         "</details>"
     )
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("A\n\n<!-- note -->\n\nB\n", "A\n\nB\n"),
+        ("A <!-- note --> B", "A  B"),
+        ("A `<!-- code -->` <!-- note --> B", "A `<!-- code -->`  B"),
+        ("`<!-- x -->` and <!-- x -->", "`<!-- x -->` and "),
+        ("```\n<!-- fenced -->\n```\n", "```\n<!-- fenced -->\n```\n"),
+        ("    <!-- indented code -->\n", "    <!-- indented code -->\n"),
+        ("> quoted <!-- one\n> two --> end\n", "> quoted  end\n"),
+        ("<div>\n<!-- in a block -->\n</div>\n", "<div>\n</div>\n"),
+        ("| a |\n|---|\n| `<!-- c -->` <!-- c --> |\n", "| a |\n|---|\n| `<!-- c -->`  |\n"),
+        ("A\n\n<!-- never closed\nsecret\n", "A\n\n"),
+        ("x <!-->A<!---> y", "x A y"),
+        (
+            "No comments here: 1 < 2 -- and <b>bold</b>.",
+            "No comments here: 1 < 2 -- and <b>bold</b>.",
+        ),
+    ],
+)
+def test_without_html_comments_removes_the_comments_the_page_leaves_out(source, expected):
+    assert without_html_comments(source) == expected
+    # What readers see is the same, give or take white space between tags.
+    assert re.sub(r"\s", "", render(expected).html) == re.sub(r"\s", "", render(source).html)
+
+
+# --- Ids: no clobbering of the page's own names ---------------------------------------------
+
+# Names a page, its forms or its scripts rely on (document.main, form.content, the CSRF field).
+PAGE_NAMES = ["csrfmiddlewaretoken", "content", "main", "main-content", "site-search-q", "q"]
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_ids_and_names_from_markdown_never_take_a_name_the_page_uses(name):
+    source = (
+        f"## {name}\n\n"
+        f'<a id="{name}" name="{name}">raw</a> <h3 id="{name}">x</h3> <li id="{name}">y</li> '
+        f'<img name="{name}" src="/x.png"> <p id="{name}">z</p>\n\n'
+        f"Note[^{name}].\n\n[^{name}]: {name}."
+    )
+    found = elements(render(source).html)
+    ids = [attrs["id"] for _, attrs in found if "id" in attrs]
+    assert ids and all(id_.startswith(ID_PREFIX) for id_ in ids)
+    assert [attrs for _, attrs in found if "name" in attrs] == []
+
+
+def test_links_within_the_text_reach_the_prefixed_ids():
+    source = "## Why\n\nSee [why](#why) and a note[^1].\n\n[^1]: Source."
+    found = elements(render(source).html)
+    ids = {attrs["id"] for _, attrs in found if "id" in attrs}
+    fragments = {attrs["href"][1:] for tag, attrs in found if attrs.get("href", "").startswith("#")}
+    assert fragments == {"user-content-why", "user-content-fn1", "user-content-fnref1"}
+    assert fragments <= ids
+
+
+def test_a_link_to_an_already_prefixed_id_is_not_prefixed_twice():
+    html = render('<a href="#user-content-x" id="user-content-x">x</a>').html
+    assert elements(html, "a") == [("a", {"href": "#user-content-x", "id": "user-content-x"})]

@@ -122,7 +122,8 @@ def test_a_folder_named_like_an_image_is_404(client, media_root):
 def test_paths_that_leave_or_bend_media_root_are_refused(client, upload, secret, path):
     response = client.get(path)
 
-    assert response.status_code == 404
+    # A NUL anywhere in a URL is a bad request before any view (kb/middleware.py).
+    assert response.status_code == (400 if "%00" in path else 404)
     assert b"not for readers" not in response.content
 
 

@@ -44,7 +44,7 @@ def test_table_of_contents_jumps_to_its_heading(page, demo_guide):
     toc = page.get_by_role("navigation", name="On this page")
     toc.get_by_role("link", name="Backlog and roadmap").click()
 
-    expect(page).to_have_url(re.compile("#backlog-and-roadmap$"))
+    expect(page).to_have_url(re.compile("#user-content-backlog-and-roadmap$"))
     expect(target).to_be_in_viewport()
 
 
