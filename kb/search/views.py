@@ -6,11 +6,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from articles.models import Section
+from articles.tag_counts import published_tags
 from kb.search.lexicon import suggest as suggestions_for
 from kb.search.models import MissedSearch
 from kb.search.query import MAX_QUERY_CHARS, clean
 from kb.search.results import KINDS, exact_title, find
-from kb.tags.models import Tag
 
 RESULTS_PER_PAGE = 10
 KIND_CHOICES = [
@@ -37,7 +37,9 @@ def search(request):
         else None
     )
     tag = (
-        Tag.objects.filter(slug=_param(request, "tag")).first() if request.GET.get("tag") else None
+        published_tags().filter(slug=_param(request, "tag")).first()
+        if request.GET.get("tag")
+        else None
     )
 
     filtered = bool(kind or chapter or tag)
