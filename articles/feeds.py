@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from articles.models import Article, Section
-from kb.tags.models import Tag
+from articles.tag_counts import published_tags
 
 FEED_LENGTH = 30
 
@@ -76,7 +76,7 @@ def feed_scope(request, scope, slug=None):
             full_content,
         )
     if scope == "tags":
-        tag = get_object_or_404(Tag, slug=slug)
+        tag = get_object_or_404(published_tags(), slug=slug)
         return FeedScope(
             f"Articles tagged “{tag.name}”: {settings.KB_SITE_TITLE}",
             tag.get_absolute_url(),

@@ -1,7 +1,7 @@
 """The tag cloud and tag pages: where a reader wanders from one topic to the next.
 
 Every count and list here is of published items only (`published()`), so a tag used only by
-drafts is absent from the cloud and its page is a 404.
+drafts is absent from the cloud, and its page is a 404, alone or narrowing another (`?and=`).
 """
 
 import math
@@ -12,9 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 
 from articles.models import Article
-from articles.tag_counts import tags_counting
+from articles.tag_counts import published_tags, tags_counting
 from glossary.models import GlossaryTerm
-from kb.tags.models import Tag
 
 ITEMS_PER_PAGE = 20
 RELATED_TAGS = 10
@@ -69,13 +68,13 @@ class TaggedItems:
 
 
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = get_object_or_404(published_tags(), slug=slug)
     articles = Article.objects.published().filter(tags=tag)
     terms = GlossaryTerm.objects.published().filter(tags=tag)
 
     narrowed_by = None
     if "and" in request.GET:
-        narrowed_by = get_object_or_404(Tag, slug=request.GET["and"])
+        narrowed_by = get_object_or_404(published_tags(), slug=request.GET["and"])
         if narrowed_by == tag:
             return redirect(tag)
         articles = articles.filter(tags=narrowed_by)

@@ -10,7 +10,8 @@ class AuthorSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        # An author's page changes when their profile or their published articles do.
+        # An author's page changes when their profile or their published articles do; authors
+        # with no published article are left out, as they are from the list of authors.
         return (
             Author.objects.only("slug", "updated_at")
             .annotate(
@@ -18,6 +19,7 @@ class AuthorSitemap(Sitemap):
                     "articles__updated_at", filter=Q(articles__in=Article.objects.published())
                 )
             )
+            .filter(last_article_update__isnull=False)
             .order_by("name")
         )
 

@@ -1,19 +1,20 @@
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article
 from authors.models import Author
-from kb.publishing import published_q
 
 
 class AuthorListView(ListView):
     context_object_name = "authors"
 
     def get_queryset(self):
-        published_articles = published_q("articles__") & published_q("articles__section__")
+        # Authors of published articles only: one whose articles are all drafts is not listed.
+        published = Q(articles__in=Article.objects.published())
         return (
             Author.objects.defer("bio", "bio_html")
-            .annotate(article_count=Count("articles", filter=published_articles))
+            .annotate(article_count=Count("articles", filter=published))
+            .filter(article_count__gt=0)
             .order_by("name")
         )
 

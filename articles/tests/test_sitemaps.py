@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.tests.factories import ArticleFactory, SectionFactory
+from authors.tests.factories import AuthorFactory
 from glossary.tests.factories import GlossaryTermFactory
 from kb.publishing import Status
 from kb.tests.queries import CHAPTER_INTRO, LONG_TEXT, long_text_read
@@ -60,6 +61,17 @@ def test_sitemap_leaves_out_everything_unpublished(client):
         "/tags/secret-tag/",
     ):
         assert page not in urls
+
+
+def test_authors_sitemap_leaves_out_authors_without_a_published_article(client):
+    published = ArticleFactory(author=AuthorFactory(slug="shown"))
+    ArticleFactory(draft=True, author=AuthorFactory(slug="drafts-only"))
+    ArticleFactory(scheduled=True, author=AuthorFactory(slug="scheduled-only"))
+    AuthorFactory(slug="no-articles")
+    urls = " ".join(sitemap_urls(client))
+    assert published.author.get_absolute_url() in urls
+    for slug in ("drafts-only", "scheduled-only", "no-articles"):
+        assert f"/authors/{slug}/" not in urls
 
 
 def test_robots_txt_points_to_the_sitemap(client):

@@ -125,6 +125,25 @@ def test_tag_used_only_by_drafts_is_404(client):
     assert client.get(tag_url("secret")).status_code == 404
 
 
+@pytest.mark.parametrize("shown", ["secret", "public"])
+def test_tag_used_only_by_drafts_is_404_when_narrowing_too(client, shown):
+    ArticleFactory(draft=True, tags=["Secret", "Public"])
+    ArticleFactory(tags=["Public"])
+    narrowing = {"secret": "public", "public": "secret"}[shown]
+
+    response = client.get(tag_url(shown), {"and": narrowing})
+
+    assert response.status_code == 404
+    assert "Secret" not in response.content.decode()
+
+
+def test_tag_used_only_by_drafts_has_no_feed(client):
+    ArticleFactory(draft=True, tags=["Secret"])
+
+    assert client.get("/feeds/tags/secret.rss").status_code == 404
+    assert client.get("/feeds/tags/secret.atom").status_code == 404
+
+
 def test_unknown_tag_is_404(client):
     assert client.get(tag_url("nothing-here")).status_code == 404
 

@@ -16,7 +16,7 @@ def test_author_list_shows_names_roles_and_published_article_counts(client):
     ada = AuthorFactory(name="Ada Lovelace", job_title="Head of Product", organisation="Acme")
     ArticleFactory.create_batch(2, author=ada)
     ArticleFactory(author=ada, draft=True)
-    AuthorFactory(name="Bob Smith")
+    ArticleFactory(author=AuthorFactory(name="Bob Smith"))
 
     response = client.get(reverse("authors:list"))
 
@@ -24,20 +24,37 @@ def test_author_list_shows_names_roles_and_published_article_counts(client):
     assert response.status_code == 200
     assert "Head of Product, Acme" in html
     assert "2 articles" in html
-    assert "0 articles" in html
     assert html.index("Ada Lovelace") < html.index("Bob Smith")
     assert f'href="{ada.get_absolute_url()}"' in html
 
 
 def test_author_list_counts_ignore_unready_articles_and_draft_chapters(client):
     author = AuthorFactory()
+    ArticleFactory(author=author)
     ArticleFactory(author=author, in_review=True)
     ArticleFactory(author=author, scheduled=True)
     ArticleFactory(author=author, section=SectionFactory(status=Status.DRAFT, published_at=None))
 
     response = client.get(reverse("authors:list"))
 
-    assert "0 articles" in response.content.decode()
+    assert "1 article<" in response.content.decode()
+
+
+def test_author_list_leaves_out_authors_without_a_published_article(client):
+    ArticleFactory(author=AuthorFactory(name="Published Pat"))
+    ArticleFactory(draft=True, author=AuthorFactory(name="Draft Dana"))
+    ArticleFactory(scheduled=True, author=AuthorFactory(name="Scheduled Sam"))
+    ArticleFactory(
+        author=AuthorFactory(name="Hidden Hal"),
+        section=SectionFactory(status=Status.DRAFT, published_at=None),
+    )
+    AuthorFactory(name="Nobody Nell")
+
+    html = client.get(reverse("authors:list")).content.decode()
+
+    assert "Published Pat" in html
+    for name in ("Draft Dana", "Scheduled Sam", "Hidden Hal", "Nobody Nell"):
+        assert name not in html
 
 
 def test_author_page_shows_profile_experience_bio_and_links(client):

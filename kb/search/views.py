@@ -8,11 +8,11 @@ from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
 
 from articles.models import Section
+from articles.tag_counts import published_tags
 from kb.search.lexicon import suggest as suggestions_for
 from kb.search.models import MissedSearch
 from kb.search.query import MAX_QUERY_CHARS, clean
 from kb.search.results import KINDS, exact_title, find
-from kb.tags.models import Tag
 
 RESULTS_PER_PAGE = 10
 KIND_CHOICES = [
@@ -47,7 +47,9 @@ def search(request):
         else None
     )
     tag = (
-        Tag.objects.filter(slug=_param(request, "tag")).first() if request.GET.get("tag") else None
+        published_tags().filter(slug=_param(request, "tag")).first()
+        if request.GET.get("tag")
+        else None
     )
 
     filtered = bool(kind or chapter or tag)

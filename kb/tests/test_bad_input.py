@@ -14,7 +14,15 @@ def test_a_path_with_a_nul_character_is_a_client_error(client, url):
 
 @pytest.mark.parametrize(
     "url",
-    ["/tags/agile/?and=%00", "/search/?q=%00", "/search/?q=roadmap&tag=%00", "/?x%00=1"],
+    [
+        "/tags/agile/?and=%00",
+        "/search/?q=%00",
+        "/search/?q=roadmap%00",
+        "/search/?q=roadmap&page=%00",
+        "/search/?q=roadmap&tag=%00",
+        "/search/suggest/?q=%00",
+        "/?x%00=1",
+    ],
 )
 def test_a_query_string_with_a_nul_character_is_a_bad_request(client, url):
     ArticleFactory(tags=["agile", "roadmaps"])
