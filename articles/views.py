@@ -4,20 +4,25 @@ Visibility is a queryset decision: readers get `published()` querysets, so draft
 items and anything in an unpublished chapter 404 with no extra `if`. Editors (staff who may
 change articles) get every row, a "Preview" banner and never-cache headers.
 
-Every page costs a fixed number of queries: the guide navigation is two (chapters, and their
-published articles), and the article page's topic boxes, related articles and previous/next
-links are worked out in Python from prefetched rows.
+Every page costs a fixed number of queries. What all of them show of the guide (navigation,
+the cover's chapter list, previous/next links) comes from the outline (articles/outline.py),
+computed once per content version; the article page's topic boxes and related articles are
+worked out in Python from prefetched rows.
 """
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView
 
+from articles import outline
 from articles.models import UNLOADED_IN_LISTS, Article, Section, Topic, TopicMembership
 from glossary.linking import linked_body
+from kb.pagecache.blocks import kept
 
 RELATED_LIMIT = 5
 
@@ -39,30 +44,6 @@ def unpublished_reason(item, chapter=None):
     return ""
 
 
-def guide_chapters():
-    """The published chapters, in order, each with its published articles as `.article_list`.
-
-    For navigation and lists: the chapters' introductions stay in the database.
-    """
-    return list(Section.objects.published().defer("intro", "intro_html").with_articles())
-
-
-def guide_order(chapters):
-    """Every published article, chapter by chapter: the reading order of the guide."""
-    return [article for chapter in chapters for article in chapter.article_list]
-
-
-def neighbours(items, current):
-    """The items before and after `current` in `items` (None at either end, or if absent)."""
-    ids = [item.pk for item in items]
-    if current.pk not in ids:
-        return None, None
-    index = ids.index(current.pk)
-    previous = items[index - 1] if index > 0 else None
-    following = items[index + 1] if index + 1 < len(items) else None
-    return previous, following
-
-
 def published_memberships():
     return Prefetch(
         "memberships",
@@ -78,15 +59,29 @@ def published_memberships():
     )
 
 
-def home(request):
-    chapters = guide_chapters()
+def featured_topics():
     topics = Topic.objects.filter(is_featured=True).prefetch_related(published_memberships())
-    featured_topics = [topic for topic in topics if topic.published_memberships]
-    return render(
-        request,
-        "articles/home.html",
-        {"chapters": chapters, "featured_topics": featured_topics},
+    return [topic for topic in topics if topic.published_memberships]
+
+
+def cover_chapters():
+    """Each published chapter with its articles (`outline.Link`s), for the cover."""
+    chapters = outline.chapters()
+    articles = outline.articles_of([chapter.pk for chapter in chapters])
+    return [(chapter, articles[chapter.pk]) for chapter in chapters]
+
+
+def home(request):
+    # The cover's lists (chapters, featured topics, popular tags) are the same for every
+    # reader until the content changes: one block kept per content version.
+    cover_lists = kept(
+        ("cover",),
+        lambda: render_to_string(
+            "articles/_cover_lists.html",
+            {"chapters": cover_chapters(), "featured_topics": featured_topics()},
+        ),
     )
+    return render(request, "articles/home.html", {"cover_lists": mark_safe(cover_lists)})
 
 
 def section_detail(request, section):
@@ -96,14 +91,12 @@ def section_detail(request, section):
     else:
         sections = Section.objects.published().with_articles()
     section = get_object_or_404(sections, slug=section)
-    chapters = guide_chapters()
-    previous, following = neighbours(chapters, section)
+    previous, following = outline.chapter_neighbours(section)
     response = render(
         request,
         "articles/section_detail.html",
         {
             "section": section,
-            "chapters": chapters,
             "previous_chapter": previous,
             "next_chapter": following,
             "preview": preview and not section.is_published,
@@ -143,13 +136,11 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        chapters = guide_chapters()
-        previous, following = neighbours(guide_order(chapters), article)
+        previous, following = outline.neighbours(article)
         topics = list(article.topics.all())
         return super().get_context_data(
             # Glossary terms are linked now, against the terms live now: glossary/linking.py.
             body_html=linked_body(article),
-            chapters=chapters,
             tags=list(article.tags.all()),
             topics=topics,
             related_articles=self.related_articles(article, topics),

@@ -14,12 +14,14 @@ written, and 13.8 s when every linked body is rewritten too. So:
   linked from 9:00 with nothing saved and no job run: "published" is decided at request time,
   as everywhere else in kb (kb/publishing.py). Storing linked HTML at save time would mean
   re-writing every affected article on each term change *and* something to wake up when a
-  scheduled term goes live; linking at display time costs a page one query (the glossary
-  version) when its linked body is cached, and a few milliseconds when it is not.
-- `glossary_version()` is that query: the number of terms, the last change to any of them and
-  the number live. Every edit, bulk update (kb/changes.py's querysets move `updated_at` on),
-  deletion and go-live changes it, so the cached matcher (one per process per version) and the
-  cached linked bodies (keyed by article, its last change and the version) are never stale.
+  scheduled term goes live; linking at display time costs a page nothing beyond the content
+  version it reads anyway when its linked body is cached, and a few milliseconds when it is not.
+- Readers' pages key the compiled matcher (one per process per version) and the kept linked
+  bodies on the content version (kb/pagecache/blocks.py, read once per request): it
+  moves after every committed write and when a scheduled term goes live, so neither is ever
+  stale. Writes, inside their transaction, cannot wait for that commit: `update_links` keys on
+  `glossary_version()`, a query over the terms themselves (how many, the last change to any,
+  how many live; kb/changes.py's querysets move `updated_at` on bulk updates too).
 - "Used in" (a term's page lists the published articles that link to it) needs the relation
   stored: `Article.linked_terms`. It is computed against the terms that are published or
   scheduled, so it needs no update when a scheduled term goes live, and it is recomputed for
@@ -31,10 +33,8 @@ written, and 13.8 s when every linked body is rewritten too. So:
   the longer one.)
 """
 
-import hashlib
 from functools import lru_cache
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.db.models.signals import post_delete, pre_delete
@@ -43,12 +43,10 @@ from django.utils import timezone
 from glossary.matcher import Entry, Glossary
 from glossary.models import LINKED_BY, GlossaryTerm
 from kb.changes import content_changed
+from kb.pagecache import blocks
 from kb.publishing import Status, published_q
 
 BATCH_SIZE = 250
-# Linked bodies are cached under a key that changes with the article and the glossary, so the
-# timeout only bounds how long an unused entry lingers.
-LINKED_BODY_TIMEOUT = 24 * 60 * 60
 ENTRY_FIELDS = ("pk", "term", "slug", "short_definition", "aliases")
 
 
@@ -82,28 +80,23 @@ def _glossary(kind, version):
     return Glossary(_entries(terms))
 
 
-def live_glossary(version=None):
-    """The terms readers can see now, compiled (once per process per glossary version)."""
-    return _glossary("live", version or glossary_version())
+def live_glossary():
+    """The terms readers can see now, compiled (once per process per content version)."""
+    return _glossary("live", blocks.key("glossary"))
 
 
-def linked_body(article, version=None):
+def linked_body(article):
     """The article's body as readers see it: its first mention of each live term linked."""
     if not article.link_glossary_terms:
         return article.body_html
-    version = version or glossary_version()
-    key = (
-        "glossary-linked-body:"
-        + hashlib.sha256(
-            f"{article.pk}|{article.updated_at.isoformat()}|{version}".encode()
-        ).hexdigest()
-    )
-    body = cache.get(key)
-    if body is None:
+
+    def link():
         excluded = article.glossary_exclusions.values_list("pk", flat=True)
-        body = live_glossary(version).link(article.body_html, skip=set(excluded)).html
-        cache.set(key, body, LINKED_BODY_TIMEOUT)
-    return body
+        return live_glossary().link(article.body_html, skip=set(excluded)).html
+
+    # Kept per content version and article; with its last change too, for a page shown by
+    # the transaction that changed it (the version moves only once that commits).
+    return blocks.kept(("glossary-linked-body", article.pk, article.updated_at.isoformat()), link)
 
 
 def linked_explanation(term):

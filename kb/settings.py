@@ -76,17 +76,20 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: a URL with a NUL character is a 400 before anything looks it up.
     "kb.middleware.RejectNulCharactersMiddleware",
+    # --- Page cache: revalidations (304), then whole pages for anonymous readers. Above
+    # everything else, so a hit runs nothing more: what the middleware below adds to a page
+    # (security headers, CSP, X-Frame-Options, compression per encoding) is stored with it.
+    # A plain-http request never finds a page (it is keyed on the absolute URL, and https
+    # pages are the only ones stored when SSL is redirected), so it falls through to the
+    # redirect below.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "kb.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files, straight after security headers and before sessions (the serving block).
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
-    # --- Page cache: revalidations (304), whole pages for anonymous readers, compression.
-    # Above the page cache, so cached pages are revalidated without rendering; GZip below it,
-    # so the compressed page is what is cached (per encoding).
-    "django.middleware.http.ConditionalGetMiddleware",
-    "kb.pagecache.middleware.PageCacheMiddleware",
+    # Below the page cache, so the compressed page is what is cached (per encoding).
     "django.middleware.gzip.GZipMiddleware",
-    # --- end of the page cache block
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -153,7 +156,14 @@ def redis_cache(url):
 if os.environ.get("REDIS_URL"):
     CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the page cache's pages and the blocks kept per content version (Django's
+    # default of 300 entries would evict them long before their time).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Whole pages for anonymous readers (kb/pagecache): fresh after every change whatever this

@@ -1,27 +1,49 @@
 """Widgets of the guide's pages: guide navigation, topic box, author card, popular tags."""
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
+from articles import outline
 from articles.models import Article
 from articles.tag_counts import tags_counting
 from glossary.models import GlossaryTerm
+from kb.pagecache.blocks import kept
 
 register = template.Library()
 
 POPULAR_TAGS = 12
+CURRENT = ' aria-current="page"'
 
 
-@register.inclusion_tag("includes/guide_nav.html")
-def guide_nav(chapters, current_section=None, current_article=None):
+@register.simple_tag
+def guide_nav(current_section=None, current_article=None):
     """The numbered chapter list; the current chapter open, the current page marked.
 
-    `chapters` are published sections with `.article_list` (see `views.guide_chapters`).
+    Rendered once per content version and open chapter, from the outline (articles/outline.py),
+    and kept (kb/pagecache/blocks.py); the current page's link is marked in that copy, by URL.
     """
-    return {
-        "chapters": chapters,
-        "current_section": current_section,
-        "current_article": current_article,
-    }
+    open_pk = current_section.pk if current_section else None
+
+    def render():
+        chapters = outline.chapters()
+        listed = any(chapter.pk == open_pk for chapter in chapters)
+        return render_to_string(
+            "includes/guide_nav.html",
+            {
+                "chapters": chapters,
+                "open_pk": open_pk,
+                "open_articles": outline.chapter_articles(open_pk) if listed else (),
+            },
+        )
+
+    html = kept(("guide-nav", open_pk), render)
+    current = current_article or current_section
+    if current is not None:
+        link = f'href="{escape(current.get_absolute_url())}"'
+        html = html.replace(link, link + CURRENT, 1)
+    return mark_safe(html)
 
 
 @register.inclusion_tag("includes/topic_box.html")

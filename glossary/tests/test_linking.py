@@ -206,9 +206,13 @@ def test_draft_and_scheduled_terms_are_not_linked(client):
 
 
 @pytest.mark.django_db
-def test_scheduled_term_is_linked_once_its_time_comes_with_nothing_saved(client):
-    term = GlossaryTermFactory(term="Roadmap", published_at=timezone.now() + timedelta(hours=1))
-    article = ArticleFactory(body="The roadmap.")
+def test_scheduled_term_is_linked_once_its_time_comes_with_nothing_saved(
+    client, django_capture_on_commit_callbacks
+):
+    # Committed, as in production: the content stamp then knows when the term goes live.
+    with django_capture_on_commit_callbacks(execute=True):
+        term = GlossaryTermFactory(term="Roadmap", published_at=timezone.now() + timedelta(hours=1))
+        article = ArticleFactory(body="The roadmap.")
     assert links(body(page(client, article.get_absolute_url()))) == []
 
     later = timezone.now() + timedelta(hours=2)

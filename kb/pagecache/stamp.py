@@ -17,14 +17,26 @@ bump that could not reach Redis (it was down) is caught up within that time, and
 taken from the row is never one an older page was cached under. The next scheduled time is
 kept beside it for at most VALID_UNTIL_SECONDS and recomputed after every bump, so only two
 writes racing each other could leave a scheduled item that much late.
+
+The stamp is what every block computed "once per content version" is keyed on too (the guide
+outline, linked glossary bodies: `version()`), so one request may ask for it several times: it
+is read once per request (remembered from `request_started` to `request_finished`, and
+forgotten when this process bumps it). A row created again (the table emptied, a database
+restored without it) starts its version from the clock, so Redis's copy and the blocks kept
+per version never meet an old number again.
 """
 
-from datetime import datetime
+import threading
+import time
+from datetime import UTC, datetime
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import connection
 from django.db.models import F, Min
+from django.dispatch import receiver
 from django.utils import timezone
 
 from kb.pagecache.models import ContentStamp
@@ -56,14 +68,41 @@ def next_scheduled(now=None):
     return min((at for at in times if at is not None), default=None)
 
 
+class _RequestMemo(threading.local):
+    active = False
+    stamp = None
+
+
+_memo = _RequestMemo()
+
+
+@receiver(request_started, dispatch_uid="kb_pagecache_stamp_memo_on")
+def _remember_for_request(**kwargs):
+    _memo.active, _memo.stamp = True, None
+
+
+@receiver(request_finished, dispatch_uid="kb_pagecache_stamp_memo_off")
+def _forget_after_request(**kwargs):
+    _memo.active, _memo.stamp = False, None
+
+
 def current():
     """(version, valid_until) of the content now; bumped first if a scheduled item has gone
     live since it was taken."""
+    if _memo.stamp is not None:
+        return _memo.stamp
     stamp = _shared() if shared_cache() else _stored()
     if stamp[1] is not None and stamp[1] <= timezone.now():
         bump()
         stamp = _shared() if shared_cache() else _stored()
+    if _memo.active:
+        _memo.stamp = stamp
     return stamp
+
+
+def version():
+    """The content version now: what blocks computed once per version are keyed on."""
+    return current()[0]
 
 
 def bump(sender=None, **kwargs):
@@ -73,7 +112,10 @@ def bump(sender=None, **kwargs):
         version=F("version") + 1, changed_at=now, valid_until=next_scheduled(now)
     )
     if not updated:
-        ContentStamp.objects.create(pk=1, changed_at=now, valid_until=next_scheduled(now))
+        ContentStamp.objects.create(
+            pk=1, version=time.time_ns() // 1000, changed_at=now, valid_until=next_scheduled(now)
+        )
+    _memo.stamp = None
     if shared_cache():
         try:
             cache.incr(VERSION_KEY)
@@ -83,12 +125,31 @@ def bump(sender=None, **kwargs):
 
 
 def _stored():
-    row = ContentStamp.objects.filter(pk=1).values_list("version", "valid_until")
-    stamp = row.first()
+    stamp = _read_row()
     if stamp is None:
         bump()
-        stamp = row.first()
+        stamp = _read_row()
     return stamp
+
+
+def _read_row():
+    # Read on every request with local memory: plain SQL, as the ORM's query building would
+    # cost several times the query itself.
+    with connection.cursor() as cursor:
+        cursor.execute(_ROW_SQL)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    version, valid_until = row
+    if valid_until is not None and timezone.is_naive(valid_until):  # SQLite: naive UTC
+        valid_until = valid_until.replace(tzinfo=UTC)
+    return version, valid_until
+
+
+_ROW_SQL = (
+    f"SELECT version, valid_until FROM {ContentStamp._meta.db_table} "
+    f"WHERE {ContentStamp._meta.pk.column} = 1"
+)
 
 
 def _shared():

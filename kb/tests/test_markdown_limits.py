@@ -1,12 +1,17 @@
 """No Markdown source kb accepts makes the server work for seconds.
 
 The one timed test in the suite, as the hardening issue asks: every input in
-kb/tests/worst_markdown.py, at the longest length any request can make kb render, renders in
-under a second of CPU time. Measured on the development machine the worst takes about 0.6 s
-(bench/markdown_worst.py prints each); before, `<http://` repeated took 84 s at the old cap.
+kb/tests/worst_markdown.py, at the longest length any request can make kb render, costs at
+most WORST_TO_PROSE times the CPU time of ordinary prose of the same length (the demo guide's
+articles, one after another), measured side by side in the same process. A ratio, not
+seconds, because machines differ: on one, prose at the cap took 0.03 s and the worst input
+0.6 s; on a slower one 0.08 s and 1.76 s (22 times; bench/markdown_worst.py prints each).
+Before the fix, `<http://` repeated took 84 s at the old cap, over a thousand times prose.
 """
 
+import gc
 import time
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,17 +19,39 @@ from django.conf import settings
 from kb.markdown import MAX_HTML_NESTING, MAX_SOURCE_CHARS, render
 from kb.tests.worst_markdown import WORST_INPUTS
 
-BUDGET_SECONDS = 1.0
+WORST_TO_PROSE = 40
+DEMO_CHAPTERS = Path(settings.BASE_DIR) / "kb" / "guide_io" / "demo_guide" / "chapters"
+CAP = max(MAX_SOURCE_CHARS, settings.KB_MARKDOWN_PREVIEW_MAX_CHARS)
+
+
+def cpu_seconds(source, runs):
+    """The best of `runs` renders, the garbage collector held off (its pauses land anywhere)."""
+    best = float("inf")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(runs):
+            start = time.process_time()
+            render(source)
+            best = min(best, time.process_time() - start)
+    finally:
+        gc.enable()
+    return best
+
+
+@pytest.fixture(scope="module")
+def prose_seconds():
+    bodies = [path.read_text().split("---", 2)[-1] for path in sorted(DEMO_CHAPTERS.glob("*/*.md"))]
+    prose = "\n\n".join(bodies)[:CAP]
+    assert len(prose) == CAP
+    return cpu_seconds(prose, runs=3)
 
 
 @pytest.mark.parametrize("name", WORST_INPUTS)
-def test_worst_known_input_at_the_cap_renders_within_a_second(name):
-    cap = max(MAX_SOURCE_CHARS, settings.KB_MARKDOWN_PREVIEW_MAX_CHARS)
-    source = WORST_INPUTS[name](cap)
-    assert cap * 0.9 < len(source) <= cap
-    start = time.process_time()
-    render(source)
-    assert time.process_time() - start < BUDGET_SECONDS
+def test_worst_known_input_at_the_cap_costs_no_more_than_forty_times_prose(name, prose_seconds):
+    source = WORST_INPUTS[name](CAP)
+    assert CAP * 0.9 < len(source) <= CAP
+    assert cpu_seconds(source, runs=2) < WORST_TO_PROSE * prose_seconds
 
 
 def test_preview_accepts_no_more_than_a_field_stores():

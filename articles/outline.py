@@ -1,0 +1,128 @@
+"""The guide's outline: its published chapters and their articles as titles and URLs.
+
+Every reader page shows part of it (the guide navigation, the cover's chapter list, previous
+and next links), so it is a block kept once per content version (kb/pagecache/blocks.py: the
+version moves after every committed write and when a scheduled item goes live), not queried
+and reversed on each request. It is stored in pieces so that what
+a page fetches stays small however large the guide grows: one entry for the chapter list
+(each chapter with its article count and its first and last article, enough for previous/next
+across chapters) and one per chapter for its articles. A piece that is missing (first request
+after a change, or evicted) is computed by one query, whatever the number of chapters asked.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from articles.models import Article, Section
+from kb.pagecache.blocks import kept, kept_many
+
+
+@dataclass(frozen=True)
+class Link:
+    """An article as lists show it: its title and where it is."""
+
+    pk: int
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    pk: int
+    position: int
+    title: str
+    slug: str
+    summary: str
+    url: str
+    article_count: int
+    first_article: Link | None
+    last_article: Link | None
+
+
+def chapters():
+    """The published chapters in order (`Chapter`s)."""
+    return kept(("outline", "chapters"), _compute_chapters)
+
+
+def articles_of(chapter_pks):
+    """{chapter pk: its published articles in order, as `Link`s} for the chapters asked."""
+    lists = kept_many(
+        [("outline", "chapter", pk) for pk in chapter_pks],
+        lambda missing: {
+            ("outline", "chapter", pk): links
+            for pk, links in _compute_articles([parts[2] for parts in missing]).items()
+        },
+    )
+    return {parts[2]: links for parts, links in lists.items()}
+
+
+def chapter_articles(chapter_pk):
+    return articles_of([chapter_pk])[chapter_pk]
+
+
+def neighbours(article):
+    """The published articles before and after `article` in reading order (None at either end,
+    or both when it is not in the published guide, e.g. a preview)."""
+    listed = chapters()
+    index = next((i for i, c in enumerate(listed) if c.pk == article.section_id), None)
+    if index is None:
+        return None, None
+    links = chapter_articles(article.section_id)
+    position = next((i for i, link in enumerate(links) if link.pk == article.pk), None)
+    if position is None:
+        return None, None
+    previous = links[position - 1] if position > 0 else None
+    following = links[position + 1] if position + 1 < len(links) else None
+    if previous is None:
+        earlier = (c.last_article for c in reversed(listed[:index]) if c.last_article)
+        previous = next(earlier, None)
+    if following is None:
+        later = (c.first_article for c in listed[index + 1 :] if c.first_article)
+        following = next(later, None)
+    return previous, following
+
+
+def chapter_neighbours(section):
+    """The published chapters before and after `section` (None at either end, or if absent)."""
+    listed = chapters()
+    index = next((i for i, c in enumerate(listed) if c.pk == section.pk), None)
+    if index is None:
+        return None, None
+    previous = listed[index - 1] if index > 0 else None
+    following = listed[index + 1] if index + 1 < len(listed) else None
+    return previous, following
+
+
+def _compute_chapters():
+    sections = Section.objects.published().values_list("pk", "position", "title", "slug", "summary")
+    pks = [row[0] for row in sections]
+    lists = articles_of(pks)
+    return [
+        Chapter(
+            pk=pk,
+            position=position,
+            title=title,
+            slug=slug,
+            summary=summary,
+            url=reverse("articles:section", kwargs={"section": slug}),
+            article_count=len(lists[pk]),
+            first_article=lists[pk][0] if lists[pk] else None,
+            last_article=lists[pk][-1] if lists[pk] else None,
+        )
+        for pk, position, title, slug, summary in sections
+    ]
+
+
+def _compute_articles(chapter_pks):
+    rows = (
+        Article.objects.published()
+        .filter(section__in=chapter_pks)
+        .order_by("section_id", "position", "title")
+        .values_list("pk", "section_id", "section__slug", "slug", "title")
+    )
+    lists = {pk: [] for pk in chapter_pks}
+    for pk, section_id, section_slug, slug, title in rows:
+        url = reverse("articles:detail", kwargs={"section": section_slug, "slug": slug})
+        lists[section_id].append(Link(pk=pk, title=title, url=url))
+    return {pk: tuple(links) for pk, links in lists.items()}
