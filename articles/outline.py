@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from articles.models import Article, Section
+from articles.models import Article, Section, TopicMembership
 from kb.pagecache.blocks import kept, kept_many
 
 
@@ -59,6 +59,19 @@ def articles_of(chapter_pks):
 
 def chapter_articles(chapter_pk):
     return articles_of([chapter_pk])[chapter_pk]
+
+
+def topic_members(topic_pks):
+    """{topic pk: its published member articles in membership order, as `Link`s}: what a
+    topic box lists, kept per version like the chapters' lists."""
+    lists = kept_many(
+        [("outline", "topic", pk) for pk in topic_pks],
+        lambda missing: {
+            ("outline", "topic", pk): links
+            for pk, links in _compute_members([parts[2] for parts in missing]).items()
+        },
+    )
+    return {parts[2]: links for parts, links in lists.items()}
 
 
 def neighbours(article):
@@ -121,8 +134,25 @@ def _compute_articles(chapter_pks):
         .order_by("section_id", "position", "title")
         .values_list("pk", "section_id", "section__slug", "slug", "title")
     )
-    lists = {pk: [] for pk in chapter_pks}
-    for pk, section_id, section_slug, slug, title in rows:
+    return _grouped_links(chapter_pks, rows)
+
+
+def _compute_members(topic_pks):
+    rows = (
+        TopicMembership.objects.published()
+        .filter(topic__in=topic_pks)
+        .order_by("topic_id", "position", "id")
+        .values_list(
+            "article_id", "topic_id", "article__section__slug", "article__slug", "article__title"
+        )
+    )
+    return _grouped_links(topic_pks, rows)
+
+
+def _grouped_links(group_pks, rows):
+    """{group pk: (Link, ...)} from (article pk, group pk, chapter slug, slug, title) rows."""
+    lists = {pk: [] for pk in group_pks}
+    for pk, group, section_slug, slug, title in rows:
         url = reverse("articles:detail", kwargs={"section": section_slug, "slug": slug})
-        lists[section_id].append(Link(pk=pk, title=title, url=url))
+        lists[group].append(Link(pk=pk, title=title, url=url))
     return {pk: tuple(links) for pk, links in lists.items()}

@@ -10,9 +10,12 @@ computed once per content version; the article page's topic boxes and related ar
 worked out in Python from prefetched rows.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
@@ -25,6 +28,14 @@ from glossary.linking import linked_body
 from kb.pagecache.blocks import kept
 
 RELATED_LIMIT = 5
+
+
+@dataclass(frozen=True)
+class RelatedLink:
+    pk: int
+    title: str
+    url: str
+    chapter: str  # "3. Software product manager"
 
 
 def can_preview(user):
@@ -118,13 +129,7 @@ class ArticleDetailView(DetailView):
             .select_related("section", "author", "reviewer")
             # The page names its chapter and reviewer; only the author card shows a bio.
             .defer("section__intro", "section__intro_html", "reviewer__bio", "reviewer__bio_html")
-            .prefetch_related(
-                "tags",
-                Prefetch(
-                    "topics",
-                    queryset=Topic.objects.prefetch_related(published_memberships()),
-                ),
-            )
+            .prefetch_related("tags", "topics")
         )
 
     def get(self, request, *args, **kwargs):
@@ -138,12 +143,14 @@ class ArticleDetailView(DetailView):
         article = self.object
         previous, following = outline.neighbours(article)
         topics = list(article.topics.all())
+        members = outline.topic_members([topic.pk for topic in topics])
+        topic_boxes = [(topic, members[topic.pk]) for topic in topics if members[topic.pk]]
         return super().get_context_data(
             # Glossary terms are linked now, against the terms live now: glossary/linking.py.
             body_html=linked_body(article),
             tags=list(article.tags.all()),
-            topics=topics,
-            related_articles=self.related_articles(article, topics),
+            topic_boxes=topic_boxes,
+            related_articles=self.related_articles(article, topic_boxes),
             previous_article=previous,
             next_article=following,
             preview=self.preview and not article.is_visible_to_readers,
@@ -158,18 +165,29 @@ class ArticleDetailView(DetailView):
         )
 
     @staticmethod
-    def related_articles(article, topics):
-        """Published articles sharing the most tags, leaving out what the topic boxes list."""
+    def related_articles(article, topic_boxes):
+        """Published articles sharing the most tags, leaving out what the topic boxes list:
+        links with their chapter's name, in one query of plain values."""
         tag_ids = [tag.pk for tag in article.tags.all()]
         if not tag_ids:
             return []
         listed = {article.pk}
-        listed.update(m.article_id for topic in topics for m in topic.published_memberships)
-        return list(
+        listed.update(link.pk for _, links in topic_boxes for link in links)
+        # The values before the count, so rows are grouped by these short columns alone.
+        rows = (
             Article.objects.published()
-            .sharing_tags(tag_ids)
             .exclude(pk__in=listed)
-            .select_related("section")
-            .defer("section__intro", "section__intro_html")
-            .without_body()[:RELATED_LIMIT]
+            .values_list(
+                "pk", "title", "slug", "section__slug", "section__position", "section__title"
+            )
+            .sharing_tags(tag_ids)[:RELATED_LIMIT]
         )
+        return [
+            RelatedLink(
+                pk=pk,
+                title=title,
+                url=reverse("articles:detail", kwargs={"section": section_slug, "slug": slug}),
+                chapter=f"{position}. {chapter}",
+            )
+            for pk, title, slug, section_slug, position, chapter, _shared_tags in rows
+        ]

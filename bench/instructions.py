@@ -140,9 +140,8 @@ def main():
         env["MEDIA_ROOT"] = f"{folder}/media"
         env["STATIC_ROOT"] = f"{folder}/static"
         prepare(database, env)
-        print(
-            f"{'page':10} {'instructions per request':>26}  ({'cached' if args.cached else 'uncached'}, {database.split(':')[0]})"
-        )
+        mode = "cached" if args.cached else "uncached"
+        print(f"{'page':10} {'instructions per request':>26}  ({mode}, {database.split(':')[0]})")
         for name in args.pages:
             base = counted(PAGES[name], 0, env)
             total = counted(PAGES[name], args.requests, env)

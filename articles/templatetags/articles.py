@@ -47,13 +47,9 @@ def guide_nav(current_section=None, current_article=None):
 
 
 @register.inclusion_tag("includes/topic_box.html")
-def topic_box(topic, current_article=None):
-    """A topic's published articles in membership order, the current one marked."""
-    return {
-        "topic": topic,
-        "articles": [membership.article for membership in topic.published_memberships],
-        "current_article": current_article,
-    }
+def topic_box(topic, links, current_article=None):
+    """A topic's published articles (`outline.topic_members`) in order, the current one marked."""
+    return {"topic": topic, "articles": links, "current_article": current_article}
 
 
 @register.inclusion_tag("includes/author_card.html")
