@@ -1,9 +1,10 @@
-"""What the site serves beside its pages: uploaded images and the favicon.
+"""What the site serves beside its pages: static files, uploaded images and the favicon.
 
-Static files are WhiteNoise's (kb/settings.py); it does not serve uploads, and Django's
-`django.views.static.serve` is a development view. `media` serves uploads with DEBUG on or off,
-read through `STORAGES["default"]` (the filesystem under MEDIA_ROOT, or a bucket), and only what
-the editor stores: PNG, JPEG, GIF and WebP images (kb/editor.py), under names made of plain
+Static files are WhiteNoise's (`StaticFilesMiddleware`, in kb/settings.py); it does not serve
+uploads, and Django's `django.views.static.serve` is a development view. `media` serves
+uploads with DEBUG on or off, read through `STORAGES["default"]` (the filesystem under
+MEDIA_ROOT, or a bucket), and only what the editor stores: PNG, JPEG, GIF and WebP images
+(kb/editor.py), under names made of plain
 segments. Anything else is a 404, whatever the file system holds: no directory listings, no
 `..`, no absolute paths, no backslashes or NUL bytes (an encoded `%2F` arrives here decoded, so
 it is one more `/` between plain segments), no other file types.
@@ -21,6 +22,16 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.templatetags.static import static
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
+from whitenoise.middleware import WhiteNoiseMiddleware
+
+
+class StaticFilesMiddleware(WhiteNoiseMiddleware):
+    """WhiteNoise with hashed files cached for a year (its own default is ten), the longest
+    `max-age` HTTP's caching specification (RFC 9111) recommends and what its
+    `immutable` examples use; a changed file has a new name anyway."""
+
+    FOREVER = 365 * 24 * 60 * 60
+
 
 CONTENT_TYPES = {
     "png": "image/png",

@@ -86,7 +86,7 @@ MIDDLEWARE = [
     "kb.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files, straight after security headers and before sessions (the serving block).
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kb.serving.StaticFilesMiddleware",
     "csp.middleware.CSPMiddleware",
     # Below the page cache, so the compressed page is what is cached (per encoding).
     "django.middleware.gzip.GZipMiddleware",

@@ -128,7 +128,7 @@ def test_production_serves_static_files_through_whitenoise_with_hashed_names():
     values = load_storage_settings(SECRET_KEY="s3cret", ALLOWED_HOSTS="guide.example.com")
     middleware = values["middleware"]
     security = middleware.index("django.middleware.security.SecurityMiddleware")
-    assert middleware[security + 1] == "whitenoise.middleware.WhiteNoiseMiddleware"
+    assert middleware[security + 1] == "kb.serving.StaticFilesMiddleware"
     assert values["storages"]["staticfiles"]["BACKEND"] == (
         "whitenoise.storage.CompressedManifestStaticFilesStorage"
     )
