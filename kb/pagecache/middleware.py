@@ -19,6 +19,7 @@ An unreachable cache is never an error for a reader: the page is rendered as if 
 and the failure is logged once a minute at most.
 """
 
+import gzip
 import hashlib
 import logging
 import time
@@ -30,7 +31,6 @@ from django.utils.cache import (
     has_vary_header,
     patch_cache_control,
     patch_vary_headers,
-    set_response_etag,
 )
 from django.utils.http import http_date
 
@@ -48,6 +48,20 @@ def _log_failure(what):
         logger.warning(
             "Page cache unavailable (%s); rendering pages uncached.", what, exc_info=True
         )
+
+
+def content_etag(response):
+    """A strong ETag from what the page says, per encoding: the same in every process.
+
+    Django's GZipMiddleware pads each compressed copy with random bytes (against BREACH), so
+    two processes that store the same page (local memory is each process's own) would give it
+    two ETags, and a revalidation reaching the other one would get the whole page again.
+    """
+    content = response.content
+    encoding = response.get("Content-Encoding", "identity")
+    if encoding == "gzip":
+        content = gzip.decompress(content)
+    return f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}-{encoding}"'
 
 
 class PageCacheMiddleware:
@@ -104,7 +118,7 @@ class PageCacheMiddleware:
     @staticmethod
     def prepare(response, seconds):
         if not response.has_header("ETag"):
-            set_response_etag(response)
+            response["ETag"] = content_etag(response)
         if not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date()
         patch_cache_control(

@@ -90,6 +90,21 @@ def test_pages_are_compressed_for_clients_that_accept_it_and_cached_per_encoding
     assert not get(client, url).has_header("Content-Encoding")
 
 
+def test_a_page_has_one_etag_per_encoding_in_every_process(client):
+    ArticleFactory()
+    url = reverse("articles:home")
+    compressed = get(client, url, accept_encoding="gzip")
+    plain = get(client, url)
+    cache.clear()  # another process, with a local-memory cache of its own, renders it again
+    again = get(client, url, accept_encoding="gzip")
+    # gzip pads each copy with random bytes, yet the ETag names what the page says.
+    assert again["ETag"] == compressed["ETag"] != plain["ETag"]
+    assert (
+        get(client, url, accept_encoding="gzip", if_none_match=compressed["ETag"]).status_code
+        == 304
+    )
+
+
 def test_every_public_page_kind_is_cached(client):
     article = ArticleFactory(tags=["roadmap"])
     term = GlossaryTermFactory()
