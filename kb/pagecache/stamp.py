@@ -15,8 +15,9 @@ every request (by primary key), and a bump in one process is seen by all. A shar
 hit costs no database query; the copy is read again from the row every VERSION_SECONDS, so a
 bump that could not reach Redis (it was down) is caught up within that time, and a version
 taken from the row is never one an older page was cached under. The next scheduled time is
-kept beside it for at most VALID_UNTIL_SECONDS and recomputed after every bump, so only two
-writes racing each other could leave a scheduled item that much late.
+kept beside it for at most VALID_UNTIL_SECONDS, copied from the row (every bump recomputes
+it there), so only two writes racing each other could leave a scheduled item that much
+late. A cache that cannot answer is never an error: the row answers instead.
 
 The stamp is what every block computed "once per content version" is keyed on too (the guide
 outline, linked glossary bodies: `version()`), so one request may ask for it several times: it
@@ -153,15 +154,26 @@ _ROW_SQL = (
 
 
 def _shared():
-    values = cache.get_many([VERSION_KEY, VALID_UNTIL_KEY])
-    version = values.get(VERSION_KEY)
-    if version is None:
-        version = _stored()[0]
-        cache.add(VERSION_KEY, version, VERSION_SECONDS)
-    valid_until = values.get(VALID_UNTIL_KEY)
-    if valid_until is None:
-        scheduled = next_scheduled()
-        valid_until = scheduled.isoformat() if scheduled else NOTHING_SCHEDULED
-        cache.set(VALID_UNTIL_KEY, valid_until, VALID_UNTIL_SECONDS)
+    try:
+        values = cache.get_many([VERSION_KEY, VALID_UNTIL_KEY])
+    except Exception:  # an unreachable cache: the row is the truth
+        return _stored()
+    version, valid_until = values.get(VERSION_KEY), values.get(VALID_UNTIL_KEY)
+    if version is None or valid_until is None:
+        # One read of the row fills both: bump() keeps its valid_until up to date.
+        stored_version, stored_until = _stored()
+        if version is None:
+            version = stored_version
+            _quietly(cache.add, VERSION_KEY, version, VERSION_SECONDS)
+        if valid_until is None:
+            valid_until = stored_until.isoformat() if stored_until else NOTHING_SCHEDULED
+            _quietly(cache.set, VALID_UNTIL_KEY, valid_until, VALID_UNTIL_SECONDS)
     at = None if valid_until == NOTHING_SCHEDULED else datetime.fromisoformat(valid_until)
     return version, at
+
+
+def _quietly(write, *args):
+    try:
+        write(*args)
+    except Exception:  # the copy is an optimisation; the row stays the truth
+        pass

@@ -132,9 +132,9 @@ def wait_for(url, seconds=30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(url + "/", timeout=2)
+            urllib.request.urlopen(url + "/", timeout=5)
             return
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused, reset or timed out (a loaded machine): not up yet
             time.sleep(0.2)
     raise AssertionError(f"{url} did not start")
 
