@@ -3,8 +3,8 @@
     .venv/bin/python bench/instructions.py [--pages article home] [--requests 10] [--cached]
 
 Seconds depend on what else the machine runs; instruction counts do not. Each page is served
-in process through Django's WSGI handler (the whole middleware stack, DEBUG off, gzip accepted
-as a browser would) under `valgrind --tool=callgrind`, twice: once with three warm-up requests
+in process through kb.wsgi.application, as gunicorn serves it (page-cache front, the whole
+middleware stack, DEBUG off, gzip accepted as a browser would) under `valgrind --tool=callgrind`, twice: once with three warm-up requests
 only, once with the warm-up plus --requests more. The difference divided by --requests is what
 one request costs, start-up and first-request work excluded.
 
@@ -62,9 +62,8 @@ def serve(path, requests):
         sys.path.insert(0, str(ROOT / "bench"))
         from floor_app import application as handler
     else:
-        from django.core.wsgi import get_wsgi_application
-
-        handler = get_wsgi_application()
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kb.settings")
+        from kb.wsgi import application as handler  # what gunicorn serves
 
     def request():
         environ = {

@@ -26,7 +26,6 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
 from django.utils.cache import (
     has_vary_header,
     patch_cache_control,
@@ -64,46 +63,94 @@ def content_etag(response):
     return f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}-{encoding}"'
 
 
+def applies_to(meta):
+    """Whether a request (its WSGI environ, or request.META) may be answered from the cache.
+
+    Decided from the raw environ, so the WSGI front (wsgi.py) and this middleware decide alike.
+    A session cookie is looked for in the raw Cookie header: a mention anywhere bypasses the
+    cache, which is never wrong (at worst a page is rendered that could have been served).
+    """
+    if meta.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in meta.get("HTTP_COOKIE", "") or "HTTP_AUTHORIZATION" in meta:
+        return False
+    return not meta.get("PATH_INFO", "/").startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
+
+
+# What a page may differ by, as the request gave it: the scheme (also as a proxy passes it
+# on), the host and port, the path and the query. A page is found only by a request identical
+# in all of them to the one it was rendered for, so whatever Django decided from them then
+# (ALLOWED_HOSTS, the https redirect) holds for the hit too.
+KEYED_META = (
+    "wsgi.url_scheme",
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_X_FORWARDED_HOST",
+    "HTTP_X_FORWARDED_PORT",
+    "HTTP_HOST",
+    "SERVER_NAME",
+    "SERVER_PORT",
+    "SCRIPT_NAME",
+    "PATH_INFO",
+    "QUERY_STRING",
+)
+
+
+def key(meta):
+    """Where the page for a request is kept: one entry per URL and encoding.
+
+    The content stamp is kept inside the entry rather than in its key, so that with Redis one
+    round trip brings back both the stamp and the page (`lookup`); a page stored under an older
+    stamp is a miss, and its entry is overwritten by the fresh one.
+    """
+    encoding = "gzip" if "gzip" in meta.get("HTTP_ACCEPT_ENCODING", "") else "identity"
+    request = "\n".join([str(meta.get(name, "")) for name in KEYED_META])
+    digest = hashlib.md5(request.encode("utf-8", "surrogateescape"), usedforsecurity=False)
+    return f"pagecache:page:{encoding}:{digest.hexdigest()}"
+
+
+def lookup(meta):
+    """(the cached response or None, its key, the content stamp now) for a request the cache
+    applies to. Raises what the cache or the database raise: callers take that as a miss.
+    """
+    page_key = key(meta)
+    current, entry = stamp.current_with(page_key)
+    if entry is None or entry[0] != current:
+        return None, page_key, current
+    response = entry[1]
+    if meta["REQUEST_METHOD"] == "HEAD":
+        response.content = b""
+    return response, page_key, current
+
+
 class PageCacheMiddleware:
+    """Serves hits to requests that reach Django (the test client, ASGI) and stores misses.
+
+    Under gunicorn most hits never get this far: kb.pagecache.wsgi answers them before Django's
+    request handling, from the same entries.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
-        if seconds <= 0 or not self.applies_to(request):
+        if seconds <= 0 or not applies_to(request.META):
             return self.get_response(request)
         try:
-            key = self.key(request, stamp.current())
-            entry = cache.get(key)
+            response, page_key, current = lookup(request.META)
         except Exception:  # a cache or database that cannot answer is a miss, never a 500
             _log_failure("lookup")
             return self.get_response(request)
-        if entry is not None:
-            return self.from_entry(entry, request)
+        if response is not None:
+            return response
         response = self.get_response(request)
         if request.method == "GET" and self.storable(response):
             self.prepare(response, seconds)
             try:
-                cache.set(key, self.to_entry(response), seconds)
+                cache.set(page_key, (current, response), seconds)
             except Exception:
                 _log_failure("store")
         return response
-
-    @staticmethod
-    def applies_to(request):
-        if request.method not in ("GET", "HEAD"):
-            return False
-        if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
-            return False
-        return not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
-
-    @staticmethod
-    def key(request, current):
-        version, valid_until = current
-        encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "identity"
-        url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        until = valid_until.timestamp() if valid_until else ""
-        return f"pagecache:page:{version}:{until}:{encoding}:{url}"
 
     @staticmethod
     def storable(response):
@@ -131,15 +178,3 @@ class PageCacheMiddleware:
         # The page depends on being signed out (a session cookie bypasses this cache).
         if not has_vary_header(response, "Cookie"):
             patch_vary_headers(response, ["Cookie"])
-
-    @staticmethod
-    def to_entry(response):
-        return (response.status_code, list(response.items()), response.content)
-
-    @staticmethod
-    def from_entry(entry, request):
-        status, headers, content = entry
-        response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
-        for name, value in headers:
-            response[name] = value
-        return response

@@ -90,15 +90,24 @@ def _forget_after_request(**kwargs):
 def current():
     """(version, valid_until) of the content now; bumped first if a scheduled item has gone
     live since it was taken."""
+    return current_with(None)[0]
+
+
+def current_with(key):
+    """The stamp now (as `current`) and what the cache holds under `key` (None if nothing or no
+    key): with a shared cache, both come back from one round trip to it."""
     if _memo.stamp is not None:
-        return _memo.stamp
-    stamp = _shared() if shared_cache() else _stored()
+        return _memo.stamp, (cache.get(key) if key else None)
+    if shared_cache():
+        stamp, entry = _shared(key)
+    else:
+        stamp, entry = _stored(), (cache.get(key) if key else None)
     if stamp[1] is not None and stamp[1] <= timezone.now():
         bump()
-        stamp = _shared() if shared_cache() else _stored()
+        stamp, entry = _shared(None)[0] if shared_cache() else _stored(), None
     if _memo.active:
         _memo.stamp = stamp
-    return stamp
+    return stamp, entry
 
 
 def version():
@@ -153,11 +162,11 @@ _ROW_SQL = (
 )
 
 
-def _shared():
+def _shared(key):
     try:
-        values = cache.get_many([VERSION_KEY, VALID_UNTIL_KEY])
+        values = cache.get_many([VERSION_KEY, VALID_UNTIL_KEY, *([key] if key else [])])
     except Exception:  # an unreachable cache: the row is the truth
-        return _stored()
+        return _stored(), None
     version, valid_until = values.get(VERSION_KEY), values.get(VALID_UNTIL_KEY)
     if version is None or valid_until is None:
         # One read of the row fills both: bump() keeps its valid_until up to date.
@@ -169,7 +178,7 @@ def _shared():
             valid_until = stored_until.isoformat() if stored_until else NOTHING_SCHEDULED
             _quietly(cache.set, VALID_UNTIL_KEY, valid_until, VALID_UNTIL_SECONDS)
     at = None if valid_until == NOTHING_SCHEDULED else datetime.fromisoformat(valid_until)
-    return version, at
+    return (version, at), values.get(key)
 
 
 def _quietly(write, *args):

@@ -19,15 +19,6 @@ from kb.pagecache import blocks
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def run(write, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return write(*args, **kwargs)
-
-    return run
-
-
 def html(client, url):
     response = client.get(url)
     assert response.status_code == 200, url

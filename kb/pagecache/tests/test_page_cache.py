@@ -32,17 +32,6 @@ def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 600
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a write as if its transaction committed."""
-
-    def run(write, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return write(*args, **kwargs)
-
-    return run
-
-
 def get(client, url, **headers):
     response = client.get(url, headers=headers)
     assert response.status_code == 200, url
