@@ -4,9 +4,10 @@
 
 Seconds depend on what else the machine runs; instruction counts do not. Each page is served
 in process through kb.wsgi.application, as gunicorn serves it (page-cache front, the whole
-middleware stack, DEBUG off, gzip accepted as a browser would) under `valgrind --tool=callgrind`, twice: once with three warm-up requests
-only, once with the warm-up plus --requests more. The difference divided by --requests is what
-one request costs, start-up and first-request work excluded.
+middleware stack, DEBUG off, gzip accepted as a browser would) under `valgrind
+--tool=callgrind`, twice: once with three warm-up requests only, once with the warm-up plus
+--requests more. The difference divided by --requests is what one request costs, start-up
+and first-request work excluded.
 
 The pages are the demo guide's, in a throw-away SQLite database unless DATABASE_URL is set (it
 is migrated and loaded with the demo guide: never point it at real data). --cached measures
