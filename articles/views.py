@@ -129,8 +129,6 @@ class ArticleDetailView(DetailView):
             .select_related("section", "author", "reviewer")
             # The page names its chapter and reviewer; only the author card shows a bio.
             .defer("section__intro", "section__intro_html", "reviewer__bio", "reviewer__bio_html")
-            # The tags are read twice: the tag list and the structured data (kb/seo.py).
-            .prefetch_related("tags")
         )
 
     def get(self, request, *args, **kwargs):
@@ -143,17 +141,16 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         previous, following = outline.neighbours(article)
-        tags = list(article.tags.all())
-        # A plain query: it costs less than a prefetch's bookkeeping, and is read once.
-        topics = list(article.topics.all())
-        members = outline.topic_members([topic.pk for topic in topics])
-        topic_boxes = [(topic, members[topic.pk]) for topic in topics if members[topic.pk]]
+        # The links around the article change only with the content: kept per version.
+        tags, topic_boxes, related_articles = kept(
+            ("article-links", article.pk), lambda: self.links(article)
+        )
         return super().get_context_data(
             # Glossary terms are linked now, against the terms live now: glossary/linking.py.
             body_html=linked_body(article),
             tags=tags,
             topic_boxes=topic_boxes,
-            related_articles=self.related_articles(article, tags, topic_boxes),
+            related_articles=related_articles,
             previous_article=previous,
             next_article=following,
             preview=self.preview and not article.is_visible_to_readers,
@@ -166,6 +163,20 @@ class ArticleDetailView(DetailView):
             ),
             **kwargs,
         )
+
+    @classmethod
+    def links(cls, article):
+        """(tags, topic boxes, related articles): the article's tags as links, its topics each
+        with its members, and the published articles sharing its tags that no topic box lists
+        already."""
+        tags = [
+            outline.Link(pk=tag.pk, title=tag.name, url=tag.get_absolute_url())
+            for tag in article.tags.all()
+        ]
+        topics = list(article.topics.all())
+        members = outline.topic_members([topic.pk for topic in topics])
+        topic_boxes = [(topic, members[topic.pk]) for topic in topics if members[topic.pk]]
+        return tags, topic_boxes, cls.related_articles(article, tags, topic_boxes)
 
     @staticmethod
     def related_articles(article, tags, topic_boxes):

@@ -59,8 +59,9 @@ def person_page(author, request):
     return {"@context": "https://schema.org", **person(author, request)}
 
 
-def article(article, request):
-    """Article: the article must come with its author, section and tags loaded."""
+def article(article, tags, request):
+    """Article: the article must come with its author and section loaded; `tags` are its tags'
+    links (articles/outline.py's Link), as the page lists them."""
     return {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -72,7 +73,7 @@ def article(article, request):
         "datePublished": article.published_at,
         "dateModified": article.updated_at,
         "wordCount": article.word_count,
-        "keywords": ", ".join(tag.name for tag in article.tags.all()),
+        "keywords": ", ".join(tag.title for tag in tags),
         "articleSection": article.section.title,
         "isPartOf": {"@type": "Book", "name": settings.KB_SITE_TITLE},
     }

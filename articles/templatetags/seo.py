@@ -27,8 +27,8 @@ def social_meta(context, title, description, og_type="website", image=None):
 
 
 @register.simple_tag(takes_context=True)
-def article_json_ld(context, article):
-    return seo.json_ld_script(seo.article(article, context["request"]))
+def article_json_ld(context, article, tags):
+    return seo.json_ld_script(seo.article(article, tags, context["request"]))
 
 
 @register.simple_tag(takes_context=True)
