@@ -4,7 +4,9 @@ Every count and list here is of published items only (`published()`), so a tag u
 drafts is absent from the cloud, and its page is a 404, alone or narrowing another (`?and=`).
 """
 
+import hashlib
 import math
+from dataclasses import dataclass
 
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
@@ -14,6 +16,8 @@ from django.utils.functional import cached_property
 from articles.models import Article
 from articles.tag_counts import published_tags, tags_counting
 from glossary.models import GlossaryTerm
+from kb.pagecache.blocks import kept
+from kb.tags.models import Tag
 
 ITEMS_PER_PAGE = 20
 RELATED_TAGS = 10
@@ -67,16 +71,63 @@ class TaggedItems:
         return items
 
 
+@dataclass
+class TagPage:
+    """One page of a tag's items, as plain values (kept per content version, so nothing in it
+    may be a query): what tags/tag_detail.html shows, with Django's Page's attribute names."""
+
+    tag: Tag
+    narrowed_by: Tag | None
+    articles: list
+    terms: list
+    related_tags: list
+    count: int
+    number: int
+    num_pages: int
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def has_next(self):
+        return self.number < self.num_pages
+
+    @property
+    def has_other_pages(self):
+        return self.num_pages > 1
+
+    @property
+    def previous_page_number(self):
+        return self.number - 1
+
+    @property
+    def next_page_number(self):
+        return self.number + 1
+
+
 def tag_detail(request, slug):
+    narrowing, number = request.GET.get("and"), request.GET.get("page") or 1
+    # Everything the page lists changes only with the content: kept per content version, under
+    # a digest of what the query string asked (any text a visitor typed: never a raw key).
+    asked = hashlib.md5(repr((slug, narrowing, number)).encode(), usedforsecurity=False)
+    page = kept(("tag-page", asked.hexdigest()), lambda: tag_page(slug, narrowing, number))
+    if page.narrowed_by == page.tag:
+        return redirect(page.tag)
+    return render(request, "tags/tag_detail.html", {"page": page})
+
+
+def tag_page(slug, narrowing, number):
+    """The TagPage a tag's URL asks for; Http404 for a tag readers cannot see or no such page."""
     tag = get_object_or_404(published_tags(), slug=slug)
     articles = Article.objects.published().filter(tags=tag)
     terms = GlossaryTerm.objects.published().filter(tags=tag)
 
     narrowed_by = None
-    if "and" in request.GET:
-        narrowed_by = get_object_or_404(published_tags(), slug=request.GET["and"])
+    if narrowing is not None:
+        narrowed_by = get_object_or_404(published_tags(), slug=narrowing)
         if narrowed_by == tag:
-            return redirect(tag)
+            return TagPage(tag, narrowed_by, [], [], [], 0, 1, 1)
         articles = articles.filter(tags=narrowed_by)
         terms = terms.filter(tags=narrowed_by)
 
@@ -88,7 +139,7 @@ def tag_detail(request, slug):
         ITEMS_PER_PAGE,
     )
     try:
-        page = paginator.page(request.GET.get("page") or 1)
+        page = paginator.page(number)
     except InvalidPage as exc:
         raise Http404("No such page.") from exc
     if not paginator.count and not narrowed_by:
@@ -100,16 +151,13 @@ def tag_detail(request, slug):
         .exclude(pk__in=[t.pk for t in shown_with])
         .order_by("-item_count", "name")[:RELATED_TAGS]
     )
-    return render(
-        request,
-        "tags/tag_detail.html",
-        {
-            "tag": tag,
-            "narrowed_by": narrowed_by,
-            "page_obj": page,
-            "paginator": paginator,
-            "articles": [item for item in page if isinstance(item, Article)],
-            "terms": [item for item in page if isinstance(item, GlossaryTerm)],
-            "related_tags": related_tags,
-        },
+    return TagPage(
+        tag=tag,
+        narrowed_by=narrowed_by,
+        articles=[item for item in page if isinstance(item, Article)],
+        terms=[item for item in page if isinstance(item, GlossaryTerm)],
+        related_tags=list(related_tags),
+        count=paginator.count,
+        number=page.number,
+        num_pages=paginator.num_pages,
     )
