@@ -9,6 +9,7 @@ names, job titles, tags) is HTML-escaped here, and Atom's titles say `type="html
 full-content feed's entries carry HTML: the article's sanitised body.
 """
 
+import hashlib
 import html
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from articles.models import Article, Section
 from articles.tag_counts import published_tags
+from kb.pagecache.blocks import kept
 
 FEED_LENGTH = 30
 
@@ -98,6 +100,15 @@ def feed_scope(request, scope, slug=None):
 class ArticleFeed(Feed):
     feed_type = Rss201rev2Feed
 
+    def get_feed(self, obj, request):
+        # A feed's entries change only with the content: built once per content version, for
+        # each feed, URL, kind of entry (?full=1) and site address (its links are absolute).
+        asked = (type(self).__name__, request.path, obj.full_content, request.get_host())
+        digest = hashlib.md5(repr((asked, request.is_secure())).encode(), usedforsecurity=False)
+        return kept(
+            ("feed", digest.hexdigest()), lambda: super(ArticleFeed, self).get_feed(obj, request)
+        )
+
     def get_object(self, request, scope="latest", slug=None):
         return feed_scope(request, scope, slug)
 
@@ -114,7 +125,10 @@ class ArticleFeed(Feed):
         return as_html(scope.description)
 
     def items(self, scope):
-        articles = list(scope.articles.for_listing().order_by("-published_at", "-pk")[:FEED_LENGTH])
+        articles = scope.articles.for_listing().order_by("-published_at", "-pk")
+        if not scope.full_content:
+            articles = articles.without_body()
+        articles = list(articles[:FEED_LENGTH])
         for article in articles:
             article.in_full_content_feed = scope.full_content
         return articles
