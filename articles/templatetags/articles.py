@@ -46,16 +46,26 @@ def guide_nav(current_section=None, current_article=None):
     return mark_safe(html)
 
 
-@register.inclusion_tag("includes/topic_box.html")
+@register.simple_tag
 def topic_box(topic, links, current_article=None):
-    """A topic's published articles (`outline.topic_members`) in order, the current one marked."""
-    return {"topic": topic, "articles": links, "current_article": current_article}
+    """A topic's published articles (`outline.topic_members`) in order, the current one marked:
+    rendered once per content version for each article it is shown on."""
+    context = {"topic": topic, "articles": links, "current_article": current_article}
+    current_pk = current_article.pk if current_article else None
+    return kept(
+        ("topic-box", topic.pk, current_pk),
+        lambda: render_to_string("includes/topic_box.html", context),
+    )
 
 
-@register.inclusion_tag("includes/author_card.html")
+@register.simple_tag
 def author_card(author):
-    """The author box under an article: photo, name, job title, full bio, profile link."""
-    return {"author": author}
+    """The author box under an article: photo, name, job title, full bio, profile link. The
+    same under each of their articles: rendered once per content version."""
+    return kept(
+        ("author-card", author.pk),
+        lambda: render_to_string("includes/author_card.html", {"author": author}),
+    )
 
 
 def popular_tags(limit=POPULAR_TAGS):
