@@ -23,6 +23,20 @@ CONDITIONAL_HEADERS = (
 )
 
 
+# Headers a 304 keeps from the page it stands for (django.utils.cache._not_modified's list).
+KEPT_BY_304 = {
+    "cache-control",
+    "content-location",
+    "date",
+    "etag",
+    "expires",
+    "last-modified",
+    "vary",
+}
+# With one of these, the answer may be a 412: Django's rules decide.
+PRECONDITION_HEADERS = ("HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
+
+
 class PageCacheFront:
     def __init__(self, application):
         self.application = application
@@ -40,6 +54,19 @@ class PageCacheFront:
         return self.application(environ, start_response)
 
     def answer(self, response, environ, start_response):
+        if (
+            environ["REQUEST_METHOD"] == "GET"
+            and environ.get("HTTP_IF_NONE_MATCH") == response["ETag"]
+            and not any(header in environ for header in PRECONDITION_HEADERS)
+        ):
+            # The usual revalidation, a browser or a CDN sending back the ETag it was given,
+            # answered as Django's ConditionalGetMiddleware answers it (a 304 keeping the
+            # headers RFC 9110 15.4.5 names) without building a request and a second response.
+            headers = [
+                (name, value) for name, value in response.items() if name.lower() in KEPT_BY_304
+            ]
+            start_response("304 Not Modified", headers)
+            return []
         if any(header in environ for header in CONDITIONAL_HEADERS):
             response = self.conditional.process_response(WSGIRequest(environ), response)
         # A stored page never sets a cookie (PageCacheMiddleware.storable).

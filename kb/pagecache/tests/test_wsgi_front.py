@@ -79,6 +79,24 @@ def test_a_revalidation_is_a_304_without_a_body(stored):
     assert answer["headers"]["ETag"] == rendered["ETag"]
 
 
+def test_the_304_keeps_the_headers_django_keeps(stored, client):
+    url, rendered = stored
+    through_django = client.get(url, headers={"If-None-Match": rendered["ETag"]})
+    assert through_django.status_code == 304
+    answer = call(PageCacheFront(Django()), environ(url, If_None_Match=rendered["ETag"]))
+    assert answer["headers"] == dict(through_django.items())
+    assert {"ETag", "Last-Modified", "Cache-Control", "Vary"} <= set(answer["headers"])
+
+
+def test_a_failed_precondition_is_a_412_by_djangos_rules(stored):
+    url, rendered = stored
+    answer = call(
+        PageCacheFront(Django()),
+        environ(url, If_None_Match=rendered["ETag"], If_Match='"another"'),
+    )
+    assert answer["status"] == "412 Precondition Failed"
+
+
 def test_a_changed_etag_gets_the_whole_page(stored):
     url, rendered = stored
     answer = call(PageCacheFront(Django()), environ(url, If_None_Match='"older"'))
