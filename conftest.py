@@ -101,10 +101,11 @@ def clear_cache():
     from django.core.cache import cache
 
     from glossary.linking import _glossary
-    from kb.pagecache import stamp
+    from kb.pagecache import blocks, stamp
 
     def forget():
         cache.clear()
+        blocks.local_copies.clear()
         _glossary.cache_clear()
         stamp._forget_after_request()
 

@@ -79,8 +79,31 @@ def test_blocks_are_read_not_recomputed_until_the_content_changes(
 ):
     article = committed(ArticleFactory)
     html(client, article.get_absolute_url())
-    with django_assert_max_num_queries(5):  # stamp, article, tags, topics, exclusions
+    with django_assert_max_num_queries(2):  # the content stamp and the article
         html(client, article.get_absolute_url())
+
+
+def test_a_process_reuses_the_blocks_it_has_read_without_asking_the_cache(client, committed):
+    article = committed(ArticleFactory, title="Kept here")
+    first = html(client, article.get_absolute_url())
+    asked = []
+    get, get_many = cache.get, cache.get_many
+
+    def recording_get(name, *args, **kwargs):
+        asked.append(name)
+        return get(name, *args, **kwargs)
+
+    def recording_get_many(names, *args, **kwargs):
+        asked.extend(names)
+        return get_many(names, *args, **kwargs)
+
+    with (
+        mock.patch.object(cache, "get", recording_get),
+        mock.patch.object(cache, "get_many", recording_get_many),
+    ):
+        again = html(client, article.get_absolute_url())
+    assert again == first
+    assert [name for name in asked if name.startswith("block:")] == []
 
 
 def test_an_unreachable_cache_computes_the_blocks_for_the_request(client):
