@@ -2,7 +2,6 @@ import string
 import unicodedata
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_POST
@@ -12,6 +11,7 @@ from glossary.linking import linked_explanation, live_glossary
 from glossary.models import GlossaryTerm
 from kb.editor import PLAIN_TEXT, editors_only
 from kb.markdown import markdownify
+from kb.pagecache.blocks import kept
 
 OTHER = "#"
 
@@ -60,35 +60,29 @@ class GlossaryTermDetailView(DetailView):
     preview_permission = "glossary.change_glossaryterm"
 
     def get_queryset(self):
-        # The articles a term names: the model its related_articles field points at.
-        articles = GlossaryTerm._meta.get_field("related_articles").related_model.objects
         if self.request.user.has_perm(self.preview_permission):
             terms = GlossaryTerm.objects.all()
         else:
             terms = GlossaryTerm.objects.published()
-        return terms.prefetch_related(
-            Prefetch(
-                "related_terms",
-                queryset=GlossaryTerm.objects.published().only("term", "slug", "short_definition"),
+        return terms
+
+    @staticmethod
+    def links(term):
+        """What the term page lists around the definition: related terms, related articles,
+        the published articles whose body links to the term ("Used in"), and its tags."""
+        # The articles a term names: the model its related_articles field points at.
+        articles = GlossaryTerm._meta.get_field("related_articles").related_model.objects
+        listed = articles.published().select_related("section").in_guide_order().without_body()
+        return {
+            "related_terms": list(
+                term.related_terms.filter(pk__in=GlossaryTerm.objects.published()).only(
+                    "term", "slug", "short_definition"
+                )
             ),
-            Prefetch(
-                "related_articles",
-                queryset=articles.published()
-                .select_related("section")
-                .in_guide_order()
-                .without_body(),
-            ),
-            # "Used in": the published articles whose body links to this term.
-            Prefetch(
-                "linking_articles",
-                queryset=articles.published()
-                .select_related("section")
-                .in_guide_order()
-                .without_body(),
-                to_attr="used_in",
-            ),
-            "tags",
-        )
+            "related_articles": list(listed.filter(pk__in=term.related_articles.all())),
+            "used_in": list(listed.filter(pk__in=term.linking_articles.all())),
+            "tags": list(term.tags.all()),
+        }
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -99,6 +93,8 @@ class GlossaryTermDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_preview"] = not self.object.is_published
+        # They change only with the content: kept per content version.
+        context.update(kept(("term-links", self.object.pk), lambda: self.links(self.object)))
         context["explanation_html"] = linked_explanation(self.object)
         context["index_anchor"] = letter_anchor(jump_letter(self.object))
         return context
