@@ -11,7 +11,9 @@ import pytest
 import reversion
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
@@ -265,3 +267,19 @@ def _page_keys():
     if stamp.shared_cache():
         return cache.keys("pagecache:page:*")
     return [key for key in cache._cache if "pagecache:page:" in key]
+
+
+def test_a_deploy_makes_every_cached_page_fresh(client):
+    """Every deploy recipe runs migrate: pages rendered by the old release are not served by
+    the new one."""
+    url = ArticleFactory().get_absolute_url()
+    get(client, url)
+    before = stamp.version()
+    call_command("migrate", verbosity=0)
+    assert stamp.version() != before
+    with CaptureQueriesContext(connection) as queries:
+        get(client, url)  # rendered again: the article is read
+    assert any("articles_article" in query["sql"] for query in queries.captured_queries)
+    with CaptureQueriesContext(connection) as queries:
+        get(client, url)  # and cached again
+    assert not any("articles_article" in query["sql"] for query in queries.captured_queries)
