@@ -47,14 +47,7 @@ def chapters():
 
 def articles_of(chapter_pks):
     """{chapter pk: its published articles in order, as `Link`s} for the chapters asked."""
-    lists = kept_many(
-        [("outline", "chapter", pk) for pk in chapter_pks],
-        lambda missing: {
-            ("outline", "chapter", pk): links
-            for pk, links in _compute_articles([parts[2] for parts in missing]).items()
-        },
-    )
-    return {parts[2]: links for parts, links in lists.items()}
+    return _kept_lists("chapter", chapter_pks, _compute_articles)
 
 
 def chapter_articles(chapter_pk):
@@ -64,11 +57,17 @@ def chapter_articles(chapter_pk):
 def topic_members(topic_pks):
     """{topic pk: its published member articles in membership order, as `Link`s}: what a
     topic box lists, kept per version like the chapters' lists."""
+    return _kept_lists("topic", topic_pks, _compute_members)
+
+
+def _kept_lists(kind, group_pks, compute):
+    """{group pk: links} kept per version under ("outline", kind, pk); `compute(pks)` gives
+    {pk: links} for those not kept yet, in one query."""
     lists = kept_many(
-        [("outline", "topic", pk) for pk in topic_pks],
+        [("outline", kind, pk) for pk in group_pks],
         lambda missing: {
-            ("outline", "topic", pk): links
-            for pk, links in _compute_members([parts[2] for parts in missing]).items()
+            ("outline", kind, pk): links
+            for pk, links in compute([parts[2] for parts in missing]).items()
         },
     )
     return {parts[2]: links for parts, links in lists.items()}
