@@ -4,7 +4,6 @@ Every count and list here is of published items only (`published()`), so a tag u
 drafts is absent from the cloud, and its page is a 404, alone or narrowing another (`?and=`).
 """
 
-import hashlib
 import math
 from dataclasses import dataclass
 
@@ -108,10 +107,8 @@ class TagPage:
 
 def tag_detail(request, slug):
     narrowing, number = request.GET.get("and"), request.GET.get("page") or 1
-    # Everything the page lists changes only with the content: kept per content version, under
-    # a digest of what the query string asked (any text a visitor typed: never a raw key).
-    asked = hashlib.md5(repr((slug, narrowing, number)).encode(), usedforsecurity=False)
-    page = kept(("tag-page", asked.hexdigest()), lambda: tag_page(slug, narrowing, number))
+    # Everything the page lists changes only with the content: kept per content version.
+    page = kept(("tag-page", slug, narrowing, number), lambda: tag_page(slug, narrowing, number))
     if page.narrowed_by == page.tag:
         return redirect(page.tag)
     return render(request, "tags/tag_detail.html", {"page": page})

@@ -7,6 +7,7 @@ bounds how long an unused block lingers. A cache that cannot answer makes a bloc
 for this request, never an error (logged like the page cache's failures).
 """
 
+import hashlib
 import logging
 import threading
 from collections import OrderedDict
@@ -51,8 +52,11 @@ class _LocalCopies:
 local_copies = _LocalCopies(LOCAL_BLOCKS)
 
 
-def key(*parts):
-    return ":".join(("block", str(version()), *map(str, parts)))
+def key(name, *parts):
+    """The cache key of block `name` for `parts` (any values, visitors' text included: they are
+    digested, so a key is always short and safe for every cache backend)."""
+    digest = hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
+    return f"block:{version()}:{name}:{digest}"
 
 
 def kept(parts, compute):
