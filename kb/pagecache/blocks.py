@@ -9,11 +9,10 @@ for this request, never an error (logged like the page cache's failures).
 
 import hashlib
 import logging
-import threading
-from collections import OrderedDict
 
 from django.core.cache import cache
 
+from kb.pagecache.local import LocalCopies
 from kb.pagecache.stamp import version
 
 logger = logging.getLogger(__name__)
@@ -21,35 +20,8 @@ TIMEOUT = 24 * 60 * 60
 # A block under a given key never changes (the key carries the version), so each process also
 # keeps the blocks it used last, as they are: a page asks Redis for its stamp, not for each of
 # its half-dozen blocks again (every round trip costs about two of the floor's whole requests).
-# Callers treat blocks as read-only.
 LOCAL_BLOCKS = 1000
-
-
-class _LocalCopies:
-    def __init__(self, size):
-        self.size = size
-        self.blocks = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, name):
-        with self.lock:
-            block = self.blocks.get(name)
-            if block is not None:
-                self.blocks.move_to_end(name)
-            return block
-
-    def keep(self, blocks):
-        with self.lock:
-            self.blocks.update(blocks)
-            while len(self.blocks) > self.size:
-                self.blocks.popitem(last=False)
-
-    def clear(self):
-        with self.lock:
-            self.blocks.clear()
-
-
-local_copies = _LocalCopies(LOCAL_BLOCKS)
+local_copies = LocalCopies(LOCAL_BLOCKS)
 
 
 def key(name, *parts):
