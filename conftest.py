@@ -101,11 +101,12 @@ def clear_cache():
     from django.core.cache import cache
 
     from glossary.linking import _glossary
-    from kb.pagecache import blocks, stamp
+    from kb.pagecache import blocks, middleware, stamp
 
     def forget():
         cache.clear()
         blocks.local_copies.clear()
+        middleware.local_pages.clear()
         _glossary.cache_clear()
         stamp._forget_after_request()
 
@@ -126,3 +127,15 @@ def editor_client(client, django_user_model):
     client.force_login(user)
     client.user = user
     return client
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a write as if its transaction committed (the page cache and the blocks move on
+    after commit, never before)."""
+
+    def run(write, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return write(*args, **kwargs)
+
+    return run

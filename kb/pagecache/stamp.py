@@ -17,7 +17,9 @@ bump that could not reach Redis (it was down) is caught up within that time, and
 taken from the row is never one an older page was cached under. The next scheduled time is
 kept beside it for at most VALID_UNTIL_SECONDS, copied from the row (every bump recomputes
 it there), so only two writes racing each other could leave a scheduled item that much
-late. A cache that cannot answer is never an error: the row answers instead.
+late. A cache that cannot answer is never an error: the row answers instead. With Redis,
+each process also keeps the copy it read last for as long as Redis tells it nothing changed
+(tracking.py), so most hits ask nothing at all.
 
 The stamp is what every block computed "once per content version" is keyed on too (the guide
 outline, linked glossary bodies: `version()`), so one request may ask for it several times: it
@@ -27,6 +29,7 @@ restored without it) starts its version from the clock, so Redis's copy and the 
 per version never meet an old number again.
 """
 
+import functools
 import threading
 import time
 from datetime import UTC, datetime
@@ -41,6 +44,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from kb.pagecache.models import ContentStamp
+from kb.pagecache.tracking import StampTracking
 from kb.publishing import PublishableModel, Status
 
 VERSION_KEY = "pagecache:version"
@@ -49,6 +53,7 @@ VALID_UNTIL_SECONDS = 60
 VERSION_SECONDS = 60
 NOTHING_SCHEDULED = "none"
 LOCAL_BACKENDS = ("LocMemCache", "DummyCache")
+REDIS_BACKEND = "django_redis.cache.RedisCache"
 
 
 def shared_cache():
@@ -93,20 +98,34 @@ def current():
     return current_with(None)[0]
 
 
-def current_with(key):
-    """The stamp now (as `current`) and what the cache holds under `key` (None if nothing or no
-    key): with a shared cache, both come back from one round trip to it."""
-    if _memo.stamp is not None:
-        return _memo.stamp, (cache.get(key) if key else None)
-    if shared_cache():
-        stamp, entry = _shared(key)
-    else:
-        stamp, entry = _stored(), (cache.get(key) if key else None)
+def current_with(key, held=None):
+    """The stamp now (as `current`) and the cache's entry under `key` (None if nothing or no
+    key). `held` is an entry this process already holds for `key`: if it is of the stamp now,
+    it is the answer and the cache is not asked for it.
+
+    With Redis, the stamp and the entry come back from one round trip, or none while this
+    process's copy of the stamp is trusted (tracking.py).
+    """
+    stamp, entry, asked = _memo.stamp, None, False
+    if stamp is None and shared_cache():
+        tracking = _tracking()
+        stamp = tracking.trusted() if tracking else None
+        if stamp is None:
+            arrivals = tracking.arrivals() if tracking else None
+            asked = held is None
+            stamp, entry = _shared(key if asked else None)
+            if tracking:
+                tracking.remember(stamp, arrivals)
+    elif stamp is None:
+        stamp = _stored()
     if stamp[1] is not None and stamp[1] <= timezone.now():
         bump()
-        stamp, entry = _shared(None)[0] if shared_cache() else _stored(), None
+        stamp = _shared(None)[0] if shared_cache() else _stored()
+        asked, entry = True, None  # nothing is of the new stamp yet
     if _memo.active:
         _memo.stamp = stamp
+    if key and not asked:
+        entry = held if held is not None and held[0] == stamp else cache.get(key)
     return stamp, entry
 
 
@@ -132,6 +151,24 @@ def bump(sender=None, **kwargs):
         except ValueError:  # no copy in the cache (expired or flushed): take the row's
             cache.set(VERSION_KEY, _stored()[0], VERSION_SECONDS)
         cache.delete(VALID_UNTIL_KEY)
+        tracking = _tracking()
+        if tracking:
+            tracking.forget()
+
+
+def _tracking():
+    """This process's tracking of the stamp's copy in Redis (None for any other cache)."""
+    default = settings.CACHES["default"]
+    if default["BACKEND"] != REDIS_BACKEND or not isinstance(default["LOCATION"], str):
+        return None
+    return _tracking_for(
+        default["LOCATION"], cache.make_key(VERSION_KEY), cache.make_key(VALID_UNTIL_KEY)
+    )
+
+
+@functools.cache
+def _tracking_for(location, *keys):
+    return StampTracking(location, keys)
 
 
 def _stored():

@@ -71,4 +71,4 @@ class PageCacheFront:
             response = self.conditional.process_response(WSGIRequest(environ), response)
         # A stored page never sets a cookie (PageCacheMiddleware.storable).
         start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
-        return [response.content]
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [response.content]

@@ -2,12 +2,16 @@ import pytest
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a write as if its transaction committed (the page cache and the blocks move on
-    after commit, never before)."""
+def redis_url():
+    """The Redis the suite may use: REDIS_URL's in the Redis run, else the machine's own (as
+    .ci/run starts it). Its absence fails the test that needs it, loudly."""
+    import os
 
-    def run(write, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return write(*args, **kwargs)
+    import redis
 
-    return run
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/14")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError as error:
+        pytest.fail(f"these tests need Redis at {url} (README, 'Development'): {error}")
+    return url
