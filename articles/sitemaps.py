@@ -1,12 +1,12 @@
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 
 from articles.models import Article, Section
 from glossary.models import GlossaryTerm
+from kb.pagecache.sitemaps import KeptSitemap
 from kb.tags.models import Tag
 
 
-class SectionSitemap(Sitemap):
+class SectionSitemap(KeptSitemap):
     changefreq = "weekly"
     priority = 0.7
 
@@ -17,7 +17,7 @@ class SectionSitemap(Sitemap):
         return section.updated_at
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(KeptSitemap):
     changefreq = "weekly"
     priority = 0.8
 
@@ -34,7 +34,7 @@ class ArticleSitemap(Sitemap):
         return article.updated_at
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(KeptSitemap):
     changefreq = "weekly"
     priority = 0.4
 

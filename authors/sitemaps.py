@@ -1,11 +1,11 @@
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 
 from articles.models import Article
 from authors.models import Author
+from kb.pagecache.sitemaps import KeptSitemap
 
 
-class AuthorSitemap(Sitemap):
+class AuthorSitemap(KeptSitemap):
     changefreq = "monthly"
     priority = 0.4
 

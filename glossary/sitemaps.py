@@ -1,9 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
 from glossary.models import GlossaryTerm
+from kb.pagecache.sitemaps import KeptSitemap
 
 
-class GlossaryTermSitemap(Sitemap):
+class GlossaryTermSitemap(KeptSitemap):
     changefreq = "monthly"
     priority = 0.5
 

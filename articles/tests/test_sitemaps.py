@@ -91,3 +91,19 @@ def test_sitemaps_read_no_bodies_explanations_bios_or_introductions(client):
         urls = sitemap_urls(client)
     assert "http://testserver" + article.get_absolute_url() in urls
     assert long_text_read(captured, LONG_TEXT + CHAPTER_INTRO) == {}
+
+
+def test_a_sitemap_is_computed_once_per_content_version(
+    client, settings, committed, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 0  # the page cache off: only the kept block can answer
+    first = ArticleFactory(title="Roadmaps")
+    assert first.get_absolute_url() in client.get("/sitemap-articles.xml").content.decode()
+    with django_assert_max_num_queries(1):  # the content stamp (local memory), or nothing
+        again = client.get("/sitemap-articles.xml")
+    assert first.get_absolute_url() in again.content.decode()
+
+    second = committed(ArticleFactory, title="Backlogs")
+    listed = client.get("/sitemap-articles.xml").content.decode()
+    assert first.get_absolute_url() in listed and second.get_absolute_url() in listed
+    assert client.get("/sitemap-articles.xml?p=9").status_code == 404

@@ -1,0 +1,19 @@
+"""Sitemaps whose pages are computed once per content version (blocks.py), like the guide's
+other lists: an uncached sitemap page costs the floor plus one block, whatever it lists."""
+
+from django.contrib.sitemaps import Sitemap
+
+from kb.pagecache.blocks import kept
+
+
+class KeptSitemap(Sitemap):
+    def get_urls(self, page=1, site=None, protocol=None):
+        def compute():
+            urls = super(KeptSitemap, self).get_urls(page=page, site=site, protocol=protocol)
+            # The model instances stay behind: the sitemap's template shows only the rest.
+            listed = [{k: v for k, v in url.items() if k != "item"} for url in urls]
+            return listed, getattr(self, "latest_lastmod", None)
+
+        sitemap = f"{type(self).__module__}.{type(self).__qualname__}"
+        urls, self.latest_lastmod = kept(("sitemap", sitemap, page, site.domain, protocol), compute)
+        return urls
