@@ -73,17 +73,24 @@ def _kept_lists(kind, group_pks, compute):
     return {parts[2]: links for parts, links in lists.items()}
 
 
+def position_in_chapter(article):
+    """Where `article` stands among its chapter's published articles (from 0), or None when it
+    is not in the published guide (a preview)."""
+    if not any(chapter.pk == article.section_id for chapter in chapters()):
+        return None
+    links = chapter_articles(article.section_id)
+    return next((i for i, link in enumerate(links) if link.pk == article.pk), None)
+
+
 def neighbours(article):
     """The published articles before and after `article` in reading order (None at either end,
     or both when it is not in the published guide, e.g. a preview)."""
-    listed = chapters()
-    index = next((i for i, c in enumerate(listed) if c.pk == article.section_id), None)
-    if index is None:
-        return None, None
-    links = chapter_articles(article.section_id)
-    position = next((i for i, link in enumerate(links) if link.pk == article.pk), None)
+    position = position_in_chapter(article)
     if position is None:
         return None, None
+    listed = chapters()
+    index = next(i for i, c in enumerate(listed) if c.pk == article.section_id)
+    links = chapter_articles(article.section_id)
     previous = links[position - 1] if position > 0 else None
     following = links[position + 1] if position + 1 < len(links) else None
     if previous is None:

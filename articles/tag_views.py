@@ -93,10 +93,6 @@ class TagPage:
         return self.number < self.num_pages
 
     @property
-    def has_other_pages(self):
-        return self.num_pages > 1
-
-    @property
     def previous_page_number(self):
         return self.number - 1
 

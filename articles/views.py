@@ -4,15 +4,20 @@ Visibility is a queryset decision: readers get `published()` querysets, so draft
 items and anything in an unpublished chapter 404 with no extra `if`. Editors (staff who may
 change articles) get every row, a "Preview" banner and never-cache headers.
 
-Every page costs a fixed number of queries. What all of them show of the guide (navigation,
-the cover's chapter list, previous/next links) comes from the outline (articles/outline.py),
-computed once per content version; the article page's topic boxes and related articles are
-worked out in Python from prefetched rows.
+Every page costs a fixed number of queries and shows a bounded part of the guide, however
+large it grows: the cover lists COVER_ARTICLES articles per chapter ("N more" links to the
+chapter), a chapter page is paginated, and the guide navigation (articles/templatetags) opens
+a window of the current chapter. What all of them show of the guide (navigation, the cover's
+chapter list, previous/next links) comes from the outline (articles/outline.py), computed once
+per content version; the article page's topic boxes and related articles are worked out in
+Python from prefetched rows.
 """
 
 from dataclasses import dataclass
 
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -28,6 +33,9 @@ from glossary.linking import linked_body
 from kb.pagecache.blocks import kept
 
 RELATED_LIMIT = 5
+# Bounds above the demo guide's largest chapter (5 articles), so its pages look as they did.
+COVER_ARTICLES = 8
+CHAPTER_ARTICLES_PER_PAGE = 30
 
 
 @dataclass(frozen=True)
@@ -76,10 +84,14 @@ def featured_topics():
 
 
 def cover_chapters():
-    """Each published chapter with its articles (`outline.Link`s), for the cover."""
+    """Each published chapter with its first COVER_ARTICLES articles (`outline.Link`s) and
+    how many more it has, for the cover."""
     chapters = outline.chapters()
     articles = outline.articles_of([chapter.pk for chapter in chapters])
-    return [(chapter, articles[chapter.pk]) for chapter in chapters]
+    return [
+        (chapter, articles[chapter.pk][:COVER_ARTICLES], chapter.article_count - COVER_ARTICLES)
+        for chapter in chapters
+    ]
 
 
 def home(request):
@@ -97,17 +109,28 @@ def home(request):
 
 def section_detail(request, section):
     preview = can_preview(request.user)
-    if preview:
-        sections = Section.objects.with_articles(Article.objects.all())
-    else:
-        sections = Section.objects.published().with_articles()
+    sections = Section.objects.all() if preview else Section.objects.published()
     section = get_object_or_404(sections, slug=section)
+    articles = Article.objects.all() if preview else Article.objects.published()
+    paginator = Paginator(
+        articles.filter(section=section)
+        .without_body()
+        .select_related("section")  # for each link's URL; its introduction stays behind
+        .defer("section__intro", "section__intro_html")
+        .order_by("position", "title"),
+        CHAPTER_ARTICLES_PER_PAGE,
+    )
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as exc:
+        raise Http404("No such page.") from exc
     previous, following = outline.chapter_neighbours(section)
     response = render(
         request,
         "articles/section_detail.html",
         {
             "section": section,
+            "page": page,
             "previous_chapter": previous,
             "next_chapter": following,
             "preview": preview and not section.is_published,

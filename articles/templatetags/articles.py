@@ -14,6 +14,8 @@ from kb.pagecache.blocks import kept
 register = template.Library()
 
 POPULAR_TAGS = 12
+# Above the demo guide's largest chapter (5 articles), so its navigation lists them all.
+NAV_ARTICLES = 20
 CURRENT = ' aria-current="page"'
 
 
@@ -21,24 +23,33 @@ CURRENT = ' aria-current="page"'
 def guide_nav(current_section=None, current_article=None):
     """The numbered chapter list; the current chapter open, the current page marked.
 
-    Rendered once per content version and open chapter, from the outline (articles/outline.py),
+    The open chapter lists at most NAV_ARTICLES articles: a long one shows the run of
+    NAV_ARTICLES that holds the current article, and links to the whole chapter. Rendered
+    once per content version, open chapter and run, from the outline (articles/outline.py),
     and kept (kb/pagecache/blocks.py); the current page's link is marked in that copy, by URL.
     """
     open_pk = current_section.pk if current_section else None
+    position = outline.position_in_chapter(current_article) if current_article else None
+    first = (position or 0) // NAV_ARTICLES * NAV_ARTICLES
 
     def render():
         chapters = outline.chapters()
         listed = any(chapter.pk == open_pk for chapter in chapters)
+        articles = outline.chapter_articles(open_pk) if listed else ()
         return render_to_string(
             "includes/guide_nav.html",
             {
                 "chapters": chapters,
                 "open_pk": open_pk,
-                "open_articles": outline.chapter_articles(open_pk) if listed else (),
+                "open_articles": articles[first : first + NAV_ARTICLES],
+                "open_count": len(articles),
+                "open_first": first + 1,
+                "open_last": min(first + NAV_ARTICLES, len(articles)),
+                "open_window": len(articles) > NAV_ARTICLES,
             },
         )
 
-    html = kept(("guide-nav", open_pk), render)
+    html = kept(("guide-nav", open_pk, first), render)
     current = current_article or current_section
     if current is not None:
         link = f'href="{escape(current.get_absolute_url())}"'
