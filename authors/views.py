@@ -1,8 +1,12 @@
-from django.db.models import Count, Prefetch, Q
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Count, Q
+from django.http import Http404
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article
 from authors.models import Author
+
+ARTICLES_PER_PAGE = 30
 
 
 class AuthorListView(ListView):
@@ -20,12 +24,22 @@ class AuthorListView(ListView):
 
 
 class AuthorDetailView(DetailView):
-    context_object_name = "author"
+    """An author's profile and their published articles in guide order, a page at a time."""
 
-    def get_queryset(self):
+    context_object_name = "author"
+    queryset = Author.objects.all()
+
+    def get_context_data(self, **kwargs):
         articles = (
-            Article.objects.published().without_body().select_related("section").in_guide_order()
+            self.object.articles.published()
+            .without_body()
+            .select_related("section")
+            .defer("section__intro", "section__intro_html")
+            .in_guide_order()
         )
-        return Author.objects.prefetch_related(
-            Prefetch("articles", queryset=articles, to_attr="published_articles")
-        )
+        paginator = Paginator(articles, ARTICLES_PER_PAGE)
+        try:
+            page = paginator.page(self.request.GET.get("page") or 1)
+        except InvalidPage as exc:
+            raise Http404("No such page.") from exc
+        return super().get_context_data(page=page, **kwargs)

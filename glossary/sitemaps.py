@@ -1,3 +1,5 @@
+from django.db.models import Max
+
 from glossary.models import GlossaryTerm
 from kb.pagecache.sitemaps import KeptSitemap
 
@@ -11,3 +13,6 @@ class GlossaryTermSitemap(KeptSitemap):
 
     def lastmod(self, term):
         return term.updated_at
+
+    def get_latest_lastmod(self):
+        return GlossaryTerm.objects.published().aggregate(latest=Max("updated_at"))["latest"]

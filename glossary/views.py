@@ -2,7 +2,8 @@ import string
 import unicodedata
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
@@ -14,6 +15,10 @@ from kb.markdown import markdownify
 from kb.pagecache.blocks import kept
 
 OTHER = "#"
+# A term used across the guide lists its first articles on its page, and all of them on its
+# "used in" pages.
+USED_IN_SHOWN = 10
+USED_IN_PER_PAGE = 30
 
 
 def jump_letter(term):
@@ -52,10 +57,27 @@ class GlossaryIndexView(ListView):
         return context
 
 
-class GlossaryTermDetailView(DetailView):
-    """A term page. Editors who may change terms can preview a draft; readers get a 404."""
+def listed_articles():
+    """Published articles as lists show them (title, chapter), in guide order."""
+    # The articles a term names: the model its related_articles field points at.
+    articles = GlossaryTerm._meta.get_field("related_articles").related_model.objects
+    return (
+        articles.published()
+        .without_body()
+        .select_related("section")
+        .defer("section__intro", "section__intro_html")
+        .in_guide_order()
+    )
 
-    template_name = "glossary/term_detail.html"
+
+def articles_using(term):
+    """The published articles whose body links to `term`, in guide order."""
+    return listed_articles().filter(pk__in=term.linking_articles.all())
+
+
+class TermMixin:
+    """Editors who may change terms can open a draft's pages (a preview); readers get a 404."""
+
     context_object_name = "term"
     preview_permission = "glossary.change_glossaryterm"
 
@@ -66,29 +88,35 @@ class GlossaryTermDetailView(DetailView):
             terms = GlossaryTerm.objects.published()
         return terms
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not self.object.is_published:
+            add_never_cache_headers(response)
+        return response
+
+
+class GlossaryTermDetailView(TermMixin, DetailView):
+    """A term page: its definition, explanation and what it links to."""
+
+    template_name = "glossary/term_detail.html"
+
     @staticmethod
     def links(term):
         """What the term page lists around the definition: related terms, related articles,
-        the published articles whose body links to the term ("Used in"), and its tags."""
-        # The articles a term names: the model its related_articles field points at.
-        articles = GlossaryTerm._meta.get_field("related_articles").related_model.objects
-        listed = articles.published().select_related("section").in_guide_order().without_body()
+        the first USED_IN_SHOWN published articles whose body links to the term ("Used in",
+        in guide order; the rest are on the term's "used in" pages), and its tags."""
+        used_in = articles_using(term)
         return {
             "related_terms": list(
                 term.related_terms.filter(pk__in=GlossaryTerm.objects.published()).only(
                     "term", "slug", "short_definition"
                 )
             ),
-            "related_articles": list(listed.filter(pk__in=term.related_articles.all())),
-            "used_in": list(listed.filter(pk__in=term.linking_articles.all())),
+            "related_articles": list(listed_articles().filter(pk__in=term.related_articles.all())),
+            "used_in": list(used_in[:USED_IN_SHOWN]),
+            "used_in_count": used_in.count(),
             "tags": list(term.tags.all()),
         }
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        if not self.object.is_published:
-            add_never_cache_headers(response)
-        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -98,6 +126,22 @@ class GlossaryTermDetailView(DetailView):
         context["explanation_html"] = linked_explanation(self.object)
         context["index_anchor"] = letter_anchor(jump_letter(self.object))
         return context
+
+
+class GlossaryTermUsedInView(TermMixin, DetailView):
+    """Every published article that links to a term, a page at a time."""
+
+    template_name = "glossary/term_used_in.html"
+
+    def get_context_data(self, **kwargs):
+        paginator = Paginator(articles_using(self.object), USED_IN_PER_PAGE)
+        try:
+            page = paginator.page(self.request.GET.get("page") or 1)
+        except InvalidPage as exc:
+            raise Http404("No such page.") from exc
+        return super().get_context_data(
+            page=page, is_preview=not self.object.is_published, **kwargs
+        )
 
 
 @require_POST

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from articles.tests.factories import ArticleFactory, SectionFactory
 from authors.tests.factories import AuthorFactory
+from authors.views import ARTICLES_PER_PAGE
 from kb.publishing import Status
 from kb.tests.queries import long_text_read
 
@@ -164,10 +165,18 @@ def test_author_page_query_count_does_not_grow_with_articles(client, django_asse
             author=author, section=sections[n % 5], tags=[f"tag {n}", f"tag {n + 1}", "common"]
         )
 
-    with django_assert_max_num_queries(2):
+    # The author, how many articles they have, and one page of them.
+    with django_assert_max_num_queries(3):
         response = client.get(author.get_absolute_url())
 
-    assert response.content.decode().count('class="item-list__item"') == 50
+    html = response.content.decode()
+    assert html.count('class="item-list__item"') == ARTICLES_PER_PAGE
+    assert "50 articles, page 1 of 2." in html and 'rel="next" href="?page=2"' in html
+    with django_assert_max_num_queries(3):
+        second = client.get(author.get_absolute_url(), {"page": 2}).content.decode()
+    assert second.count('class="item-list__item"') == 50 - ARTICLES_PER_PAGE
+    assert 'rel="prev" href="?page=1"' in second
+    assert client.get(author.get_absolute_url(), {"page": 3}).status_code == 404
 
 
 def test_years_of_experience_count_in_the_sites_time_zone(client, settings, monkeypatch):

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
@@ -21,6 +22,7 @@ from glossary import linking
 from glossary.matcher import Entry, Glossary
 from glossary.models import GlossaryTerm
 from glossary.tests.factories import GlossaryTermFactory
+from glossary.views import USED_IN_PER_PAGE, USED_IN_SHOWN
 from kb.admin import publish, unpublish
 from kb.markdown import render
 
@@ -443,7 +445,29 @@ def test_term_page_query_count_does_not_grow_with_used_in(client):
     many = queries_for(client, term.get_absolute_url())
 
     assert many == one
-    assert page(client, term.get_absolute_url()).count('class="item-list__item"') == 21
+    html = page(client, term.get_absolute_url())
+    assert html.count('class="item-list__item"') == USED_IN_SHOWN
+    used_in = reverse("glossary:used_in", args=[term.slug])
+    assert f'<a href="{used_in}">All 21 articles that use “Roadmap”</a>' in html
+    assert page(client, used_in).count('class="item-list__item"') == 21
+
+
+@pytest.mark.django_db
+def test_the_used_in_pages_list_every_article_a_page_at_a_time(
+    client, django_assert_max_num_queries
+):
+    term = GlossaryTermFactory(term="Roadmap")
+    articles = ArticleFactory.create_batch(USED_IN_PER_PAGE + 5, body="A roadmap.")
+    used_in = reverse("glossary:used_in", args=[term.slug])
+    with django_assert_max_num_queries(4):  # the term, the count, one page; the stamp
+        first = page(client, used_in)
+    assert first.count('class="item-list__item"') == USED_IN_PER_PAGE
+    assert 'rel="next" href="?page=2"' in first
+    second = page(client, used_in + "?page=2")
+    assert second.count('class="item-list__item"') == 5
+    assert articles[-1].title in second and 'rel="prev"' in second
+    assert client.get(used_in + "?page=3").status_code == 404
+    assert client.get(used_in + "?page=x").status_code == 404
 
 
 # Admin --------------------------------------------------------------------------------------
