@@ -11,10 +11,13 @@ class SectionSitemap(KeptSitemap):
     priority = 0.7
 
     def items(self):
-        return Section.objects.published().only("slug", "updated_at")
+        return Section.objects.published().only("slug", "updated_at").order_by("position", "pk")
 
     def lastmod(self, section):
         return section.updated_at
+
+    def get_latest_lastmod(self):
+        return Section.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class ArticleSitemap(KeptSitemap):
@@ -22,16 +25,19 @@ class ArticleSitemap(KeptSitemap):
     priority = 0.8
 
     def items(self):
+        # Only what a URL and its lastmod need.
         return (
             Article.objects.published()
-            .without_body()
             .select_related("section")
-            .defer("section__intro", "section__intro_html")
+            .only("slug", "updated_at", "section__slug")
             .order_by("pk")
         )
 
     def lastmod(self, article):
         return article.updated_at
+
+    def get_latest_lastmod(self):
+        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class TagSitemap(KeptSitemap):
@@ -57,3 +63,11 @@ class TagSitemap(KeptSitemap):
 
     def lastmod(self, tag):
         return max(filter(None, (tag.last_article_update, tag.last_term_update)), default=None)
+
+    def get_latest_lastmod(self):
+        tagged = (Article.objects.published(), GlossaryTerm.objects.published())
+        latest = (
+            items.filter(tags__isnull=False).aggregate(latest=Max("updated_at"))["latest"]
+            for items in tagged
+        )
+        return max(filter(None, latest), default=None)

@@ -25,3 +25,13 @@ class AuthorSitemap(KeptSitemap):
 
     def lastmod(self, author):
         return max(filter(None, (author.updated_at, author.last_article_update)), default=None)
+
+    def get_latest_lastmod(self):
+        published = Article.objects.published().filter(author__isnull=False)
+        latest = (
+            published.aggregate(latest=Max("updated_at"))["latest"],
+            Author.objects.filter(articles__in=published).aggregate(latest=Max("updated_at"))[
+                "latest"
+            ],
+        )
+        return max(filter(None, latest), default=None)

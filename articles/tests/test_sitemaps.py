@@ -1,11 +1,16 @@
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+from unittest import mock
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Article, Section
 from articles.tests.factories import ArticleFactory, SectionFactory
+from authors.models import Author
 from authors.tests.factories import AuthorFactory
+from glossary.models import GlossaryTerm
 from glossary.tests.factories import GlossaryTermFactory
 from kb.publishing import Status
 from kb.tests.queries import CHAPTER_INTRO, LONG_TEXT, long_text_read
@@ -107,3 +112,50 @@ def test_a_sitemap_is_computed_once_per_content_version(
     listed = client.get("/sitemap-articles.xml").content.decode()
     assert first.get_absolute_url() in listed and second.get_absolute_url() in listed
     assert client.get("/sitemap-articles.xml?p=9").status_code == 404
+
+
+def test_the_index_gives_each_file_its_newest_lastmod_without_loading_every_item(
+    client, django_assert_max_num_queries
+):
+    author = AuthorFactory()
+    for n in range(3):
+        ArticleFactory(author=author, tags=[f"tag {n}"])
+    GlossaryTermFactory(tags=["tag 0"])
+    draft = ArticleFactory(draft=True, tags=["tag 9"], author=author)  # counts nowhere
+    old, newest, newer_draft = (
+        datetime(2020, 1, 1, tzinfo=UTC),
+        datetime(2021, 3, 4, tzinfo=UTC),
+        datetime(2025, 1, 1, tzinfo=UTC),
+    )
+    for model in (Section, Article, GlossaryTerm, Author):
+        model.objects.update(updated_at=old)
+    Article.objects.filter(pk=Article.objects.published().first().pk).update(updated_at=newest)
+    Article.objects.filter(pk=draft.pk).update(updated_at=newer_draft)
+    # Per sitemap: its size, and its newest lastmod by one aggregate (tags and authors: two),
+    # however many items it lists; plus the content stamp.
+    with django_assert_max_num_queries(13):
+        index = ET.fromstring(client.get("/sitemap.xml").content)
+    for entry in index.findall("sm:sitemap", NS):
+        path = entry.find("sm:loc", NS).text.split("testserver", 1)[1]
+        listed = ET.fromstring(client.get(path).content)
+        newest = max(url.find("sm:lastmod", NS).text for url in listed.findall("sm:url", NS))
+        # The index gives the moment, each file the day (Django's templates).
+        assert entry.find("sm:lastmod", NS).text[:10] == newest, path
+        expected = (
+            "2020-01-01"
+            if path in ("/sitemap-chapters.xml", "/sitemap-glossary.xml")
+            else "2021-03-04"
+        )
+        assert newest == expected, path
+
+
+def test_sitemap_files_hold_a_bounded_number_of_urls(client, settings):
+    from articles.sitemaps import ArticleSitemap
+
+    settings.PAGE_CACHE_SECONDS = 0
+    ArticleFactory.create_batch(5)
+    with mock.patch.object(ArticleSitemap, "limit", 2):
+        index = client.get("/sitemap.xml").content.decode()
+        assert "sitemap-articles.xml?p=3" in index and "?p=4" not in index
+        last = ET.fromstring(client.get("/sitemap-articles.xml?p=3").content)
+    assert len(last.findall("sm:url", NS)) == 1

@@ -1,12 +1,19 @@
-"""Sitemaps whose pages are computed once per content version (blocks.py), like the guide's
-other lists: an uncached sitemap page costs the floor plus one block, whatever it lists."""
+"""kb's sitemaps: files of at most URLS_PER_FILE URLs (Django's index lists them all, as
+sitemap-articles.xml?p=2 ...), each computed once per content version (blocks.py), like the
+guide's other lists: an uncached sitemap file costs the floor plus one block."""
 
 from django.contrib.sitemaps import Sitemap
 
 from kb.pagecache.blocks import kept
 
+# Search engines take up to 50,000 per file; smaller files render each in well under a
+# second at any size of the guide.
+URLS_PER_FILE = 5000
+
 
 class KeptSitemap(Sitemap):
+    limit = URLS_PER_FILE
+
     def get_urls(self, page=1, site=None, protocol=None):
         def compute():
             urls = super(KeptSitemap, self).get_urls(page=page, site=site, protocol=protocol)
