@@ -2,10 +2,12 @@
 
 `/guide/<chapter>/<article>.md` is an article's own Markdown source with a short header, less
 the HTML comments its page leaves out (editors' notes are not published);
-`/llms.txt` indexes the whole guide in the llms.txt format (llmstxt.org), linking those files.
+`/llms.txt` indexes the guide in the llms.txt format (llmstxt.org), linking those files.
 """
 
 from django.conf import settings
+from django.db.models import Count, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -15,6 +17,8 @@ from articles.models import Article, Section
 from kb.markdown import without_html_comments
 
 MARKDOWN_CONTENT_TYPE = "text/markdown; charset=utf-8"
+# Articles llms.txt lists per chapter: above the demo guide's largest chapter (5).
+LLMS_ARTICLES = 25
 
 
 def markdown_url(article):
@@ -47,8 +51,27 @@ def article_markdown(request, section, slug):
 
 
 def llms_txt(request):
+    """The guide's index: each chapter with its first LLMS_ARTICLES articles (a link to its
+    Markdown and its summary) and, for a longer chapter, a link to the rest, so the index
+    stays small at any size of the guide, as the llms.txt proposal intends."""
     # Titles and links only: no article body, no chapter introduction.
-    chapters = Section.objects.published().defer("intro", "intro_html").with_articles()
+    published = Article.objects.published()
+    chapters = (
+        Section.objects.published()
+        .only("position", "title", "slug", "summary")
+        .annotate(article_count=Count("articles", filter=Q(articles__in=published)))
+        .filter(article_count__gt=0)
+    )
+    listed = (
+        published.select_related("section")
+        .only("title", "slug", "summary", "section__slug")
+        .annotate(rank=Window(RowNumber(), partition_by="section", order_by=["position", "title"]))
+        .filter(rank__lte=LLMS_ARTICLES)
+        .order_by("section", "rank")
+    )
+    articles = {}
+    for article in listed:
+        articles.setdefault(article.section_id, []).append(article)
     lines = [
         f"# {settings.KB_SITE_TITLE}",
         "",
@@ -56,15 +79,17 @@ def llms_txt(request):
         "",
     ]
     for chapter in chapters:
-        if not chapter.article_list:
-            continue
         lines += [f"## {chapter.position}. {chapter.title}", ""]
         if chapter.summary:
             lines += [chapter.summary, ""]
-        for article in chapter.article_list:
+        for article in articles.get(chapter.pk, ()):
             url = request.build_absolute_uri(markdown_url(article))
             entry = f"- [{article.title}]({url})"
             lines.append(f"{entry}: {article.summary}" if article.summary else entry)
+        if chapter.article_count > LLMS_ARTICLES:
+            rest = chapter.article_count - LLMS_ARTICLES
+            url = request.build_absolute_uri(chapter.get_absolute_url())
+            lines.append(f"- [{rest} more articles in this chapter]({url})")
         lines.append("")
     lines += [
         "## Optional",

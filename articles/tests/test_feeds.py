@@ -149,3 +149,22 @@ def test_markdown_version_leaves_out_the_html_comments_the_page_leaves_out(clien
     assert "Intro.\n\nText  here." in text
     assert "`<!-- like this -->`" in text
     assert "```html\n<!-- kept in code -->\n```" in text
+
+
+def test_llms_txt_lists_a_bounded_number_of_articles_per_chapter_and_links_to_the_rest(
+    client, django_assert_max_num_queries
+):
+    from articles.markdown_views import LLMS_ARTICLES
+
+    chapter = SectionFactory()
+    articles = [ArticleFactory(section=chapter, position=n) for n in range(LLMS_ARTICLES + 3)]
+    short = ArticleFactory(title="Alone")
+    with django_assert_max_num_queries(2):
+        text = client.get("/llms.txt").content.decode()
+    assert all(f"[{a.title}](" in text for a in articles[:LLMS_ARTICLES])
+    assert not any(f"[{a.title}](" in text for a in articles[LLMS_ARTICLES:])
+    assert (
+        f"- [3 more articles in this chapter](http://testserver{chapter.get_absolute_url()})"
+        in text
+    )
+    assert "[Alone](" in text and short.section.title in text
