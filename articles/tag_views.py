@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 
 from articles.models import Article
-from articles.tag_counts import published_tags, tags_counting
+from articles.tag_counts import published_tag_counts, published_tags, tags_counting
 from glossary.models import GlossaryTerm
 from kb.pagecache.blocks import kept
 from kb.tags.models import Tag
@@ -31,15 +31,10 @@ def size_class(count, largest):
 
 
 def tag_list(request):
-    tags = list(
-        tags_counting(Article.objects.published(), GlossaryTerm.objects.published()).order_by(
-            "name"
-        )
-    )
+    tags = published_tag_counts()
     largest = max((tag.item_count for tag in tags), default=0)
-    for tag in tags:
-        tag.size_class = size_class(tag.item_count, largest)
-    return render(request, "tags/tag_list.html", {"tags": tags})
+    sized = [(tag, size_class(tag.item_count, largest)) for tag in tags]
+    return render(request, "tags/tag_list.html", {"tags": sized})
 
 
 class TaggedItems:

@@ -6,9 +6,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from articles import outline
-from articles.models import Article
-from articles.tag_counts import tags_counting
-from glossary.models import GlossaryTerm
+from articles.tag_counts import published_tag_counts
 from kb.pagecache.blocks import kept
 
 register = template.Library()
@@ -80,9 +78,8 @@ def author_card(author):
 
 
 def popular_tags(limit=POPULAR_TAGS):
-    """The tags carried by the most published articles and glossary terms, in one query."""
-    published = tags_counting(Article.objects.published(), GlossaryTerm.objects.published())
-    return published.order_by("-item_count", "name")[:limit]
+    """The tags carried by the most published articles and glossary terms (by name if equal)."""
+    return sorted(published_tag_counts(), key=lambda tag: -tag.item_count)[:limit]
 
 
 @register.inclusion_tag("includes/tag_cloud.html")

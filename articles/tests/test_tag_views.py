@@ -3,6 +3,7 @@ from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.tests.factories import ArticleFactory, SectionFactory
 from glossary.tests.factories import GlossaryTermFactory
@@ -320,10 +321,14 @@ def test_tag_list_query_count_is_fixed(client, django_assert_max_num_queries):
         ArticleFactory(tags=[f"tag {n}", f"tag {n + 1}", "common"])
         GlossaryTermFactory(tags=[f"tag {n}", "term tag"])
 
-    with django_assert_max_num_queries(1):
+    # The counts: one GROUP BY per kind of item, the tags' names; plus the content stamp.
+    with django_assert_max_num_queries(4):
         response = client.get(TAGS)
-
     assert response.content.decode().count('class="tag-cloud__tag') == 43
+    # Kept per content version: later requests count nothing.
+    with django_assert_max_num_queries(1):
+        again = client.get(TAGS)
+    assert again.content == response.content
 
 
 def test_tag_page_query_count_is_fixed(client, django_assert_max_num_queries):
@@ -362,3 +367,17 @@ def test_tag_page_reads_no_article_bodies_or_term_explanations(
         response = client.get(tag_url("big"))
     assert response.content.decode().count('class="item-list__item"') == 3
     assert long_text_read(captured) == {}
+
+
+def test_tag_counts_follow_every_publish_and_unpublish_at_once(client, settings, committed):
+    settings.PAGE_CACHE_SECONDS = 0  # only the counts kept per content version remain
+    ArticleFactory(tags=["roles"])
+    draft = ArticleFactory(tags=["roles"], draft=True)
+    assert 'roles <span class="tag-cloud__count">1<' in client.get(TAGS).content.decode()
+
+    draft.status, draft.published_at = Status.PUBLISHED, timezone.now()
+    committed(draft.save)
+    assert 'roles <span class="tag-cloud__count">2<' in client.get(TAGS).content.decode()
+
+    committed(draft.tags.remove, "roles")
+    assert 'roles <span class="tag-cloud__count">1<' in client.get(TAGS).content.decode()

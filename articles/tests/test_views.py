@@ -497,7 +497,7 @@ def large_guide():
 
 def test_home_query_count_is_fixed(client, large_guide, django_assert_max_num_queries):
     # The first request after a change computes the blocks kept per content version.
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(8):
         page(client, HOME)
     # Later ones read the content version and nothing else.
     with django_assert_max_num_queries(1):
@@ -540,7 +540,7 @@ def test_editor_preview_query_count_is_fixed(
 def test_home_page_reads_no_bodies_bios_or_chapter_introductions(
     client, large_guide, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(6) as captured:
+    with django_assert_max_num_queries(8) as captured:
         page(client, HOME)
     assert long_text_read(captured, LONG_TEXT + CHAPTER_INTRO) == {}
 
