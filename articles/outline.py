@@ -6,12 +6,15 @@ version moves after every committed write and when a scheduled item goes live), 
 and reversed on each request. It is stored in pieces so that what
 a page fetches stays small however large the guide grows: one entry for the chapter list
 (each chapter with its article count and its first and last article, enough for previous/next
-across chapters) and one per chapter for its articles. A piece that is missing (first request
-after a change, or evicted) is computed by one query, whatever the number of chapters asked.
+across chapters, computed by aggregates without loading the articles in between) and one per
+chapter for its articles. A piece that is missing (first request after a change, or evicted)
+is computed by one query, whatever the number of chapters asked.
 """
 
 from dataclasses import dataclass
 
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 
 from articles.models import Article, Section, TopicMembership
@@ -48,6 +51,12 @@ def chapters():
 def articles_of(chapter_pks):
     """{chapter pk: its published articles in order, as `Link`s} for the chapters asked."""
     return _kept_lists("chapter", chapter_pks, _compute_articles)
+
+
+def first_articles(chapter_pks, count):
+    """{chapter pk: its first `count` published articles, as `Link`s}: what the cover lists,
+    without loading the rest of long chapters."""
+    return _kept_lists(f"first-{count}", chapter_pks, lambda pks: _compute_first(pks, count))
 
 
 def chapter_articles(chapter_pk):
@@ -115,8 +124,30 @@ def chapter_neighbours(section):
 
 def _compute_chapters():
     sections = Section.objects.published().values_list("pk", "position", "title", "slug", "summary")
-    pks = [row[0] for row in sections]
-    lists = articles_of(pks)
+    # Each chapter's article count and its first and last article (for previous/next across
+    # chapters), in one query and without the articles in between: there may be thousands.
+    in_order = [F("position").asc(), F("title").asc()]
+    backwards = [F("position").desc(), F("title").desc()]
+    rows = (
+        Article.objects.published()
+        .annotate(
+            from_start=Window(RowNumber(), partition_by="section", order_by=in_order),
+            from_end=Window(RowNumber(), partition_by="section", order_by=backwards),
+            in_chapter=Window(Count("pk"), partition_by="section"),
+        )
+        .filter(Q(from_start=1) | Q(from_end=1))
+        .values_list(
+            "pk", "section_id", "section__slug", "slug", "title", "from_start", "in_chapter"
+        )
+    )
+    counts, firsts, lasts = {}, {}, {}
+    for pk, group, section_slug, slug, title, from_start, in_chapter in rows:
+        counts[group] = in_chapter
+        link = _link(pk, section_slug, slug, title)
+        if from_start == 1:
+            firsts[group] = link
+        if from_start == in_chapter:
+            lasts[group] = link
     return [
         Chapter(
             pk=pk,
@@ -125,9 +156,9 @@ def _compute_chapters():
             slug=slug,
             summary=summary,
             url=reverse("articles:section", kwargs={"section": slug}),
-            article_count=len(lists[pk]),
-            first_article=lists[pk][0] if lists[pk] else None,
-            last_article=lists[pk][-1] if lists[pk] else None,
+            article_count=counts.get(pk, 0),
+            first_article=firsts.get(pk),
+            last_article=lasts.get(pk),
         )
         for pk, position, title, slug, summary in sections
     ]
@@ -138,6 +169,18 @@ def _compute_articles(chapter_pks):
         Article.objects.published()
         .filter(section__in=chapter_pks)
         .order_by("section_id", "position", "title")
+        .values_list("pk", "section_id", "section__slug", "slug", "title")
+    )
+    return _grouped_links(chapter_pks, rows)
+
+
+def _compute_first(chapter_pks, count):
+    rows = (
+        Article.objects.published()
+        .filter(section__in=chapter_pks)
+        .annotate(rank=Window(RowNumber(), partition_by="section", order_by=["position", "title"]))
+        .filter(rank__lte=count)
+        .order_by("section_id", "rank")
         .values_list("pk", "section_id", "section__slug", "slug", "title")
     )
     return _grouped_links(chapter_pks, rows)
@@ -159,6 +202,10 @@ def _grouped_links(group_pks, rows):
     """{group pk: (Link, ...)} from (article pk, group pk, chapter slug, slug, title) rows."""
     lists = {pk: [] for pk in group_pks}
     for pk, group, section_slug, slug, title in rows:
-        url = reverse("articles:detail", kwargs={"section": section_slug, "slug": slug})
-        lists[group].append(Link(pk=pk, title=title, url=url))
+        lists[group].append(_link(pk, section_slug, slug, title))
     return {pk: tuple(links) for pk, links in lists.items()}
+
+
+def _link(pk, section_slug, slug, title):
+    url = reverse("articles:detail", kwargs={"section": section_slug, "slug": slug})
+    return Link(pk=pk, title=title, url=url)

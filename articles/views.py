@@ -87,9 +87,9 @@ def cover_chapters():
     """Each published chapter with its first COVER_ARTICLES articles (`outline.Link`s) and
     how many more it has, for the cover."""
     chapters = outline.chapters()
-    articles = outline.articles_of([chapter.pk for chapter in chapters])
+    articles = outline.first_articles([chapter.pk for chapter in chapters], COVER_ARTICLES)
     return [
-        (chapter, articles[chapter.pk][:COVER_ARTICLES], chapter.article_count - COVER_ARTICLES)
+        (chapter, articles[chapter.pk], chapter.article_count - COVER_ARTICLES)
         for chapter in chapters
     ]
 

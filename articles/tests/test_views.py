@@ -497,7 +497,7 @@ def large_guide():
 
 def test_home_query_count_is_fixed(client, large_guide, django_assert_max_num_queries):
     # The first request after a change computes the blocks kept per content version.
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         page(client, HOME)
     # Later ones read the content version and nothing else.
     with django_assert_max_num_queries(1):
@@ -505,7 +505,7 @@ def test_home_query_count_is_fixed(client, large_guide, django_assert_max_num_qu
 
 
 def test_chapter_query_count_is_fixed(client, large_guide, django_assert_max_num_queries):
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         page(client, large_guide["chapter"].get_absolute_url())
     # The chapter, its article count and one page of them; the navigation and neighbours are
     # kept blocks.
@@ -514,7 +514,7 @@ def test_chapter_query_count_is_fixed(client, large_guide, django_assert_max_num
 
 
 def test_article_query_count_is_fixed(client, large_guide, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):  # 3 for glossary links
+    with django_assert_max_num_queries(11):  # 3 for glossary links
         html = page(client, large_guide["article"].get_absolute_url())
     assert related_box(html).count("<li>") == 5
 
@@ -530,7 +530,7 @@ def test_editor_preview_query_count_is_fixed(
 ):
     article = large_guide["article"]
     Article.objects.filter(pk=article.pk).update(status=Status.DRAFT)
-    with django_assert_max_num_queries(14):  # 3 for glossary links
+    with django_assert_max_num_queries(15):  # 3 for glossary links
         html = page(editor_client, article.get_absolute_url())
     assert "Preview: not published" in html
     with django_assert_max_num_queries(9):
@@ -540,7 +540,7 @@ def test_editor_preview_query_count_is_fixed(
 def test_home_page_reads_no_bodies_bios_or_chapter_introductions(
     client, large_guide, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(8) as captured:
+    with django_assert_max_num_queries(9) as captured:
         page(client, HOME)
     assert long_text_read(captured, LONG_TEXT + CHAPTER_INTRO) == {}
 
@@ -548,7 +548,7 @@ def test_home_page_reads_no_bodies_bios_or_chapter_introductions(
 def test_chapter_page_reads_only_its_own_introduction(
     client, large_guide, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(6) as captured:
+    with django_assert_max_num_queries(7) as captured:
         page(client, large_guide["chapter"].get_absolute_url())
     assert long_text_read(captured, LONG_TEXT + CHAPTER_INTRO) == {"intro": 1, "intro_html": 1}
 
@@ -559,7 +559,7 @@ def test_article_page_reads_only_its_own_body_and_its_authors_bio(
     article = large_guide["article"]
     article.reviewer = AuthorFactory(bio="Reviews things.")
     article.save()
-    with django_assert_max_num_queries(10) as captured:
+    with django_assert_max_num_queries(11) as captured:
         html = page(client, article.get_absolute_url())
     assert "Reviews things." not in html
     # One row of each: the article itself, and its author for the author card.

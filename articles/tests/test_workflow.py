@@ -551,7 +551,7 @@ def test_never_reviewed_article_makes_no_trust_claim(client):
 
 def test_reviewer_costs_no_extra_query(client, django_assert_max_num_queries):
     article = ArticleFactory(reviewer=AuthorFactory(), last_reviewed_at=date(2025, 3, 4))
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         client.get(article.get_absolute_url())
 
 
