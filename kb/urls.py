@@ -11,6 +11,7 @@ from glossary import views as glossary_views
 from glossary.sitemaps import GlossaryTermSitemap
 from kb import editor, health, serving
 from kb.converters import UnicodeSlugConverter
+from kb.pagecache.sitemaps import kept_index
 
 # Before any app urlconf is loaded: every slug in kb's URLs may hold Unicode letters.
 register_converter(UnicodeSlugConverter, "uslug")
@@ -32,7 +33,7 @@ urlpatterns = [
     path("markdownx/markdownify/", glossary_views.markdown_preview, name="markdownx_markdownify"),
     path("markdownx/upload/", editor.upload_image, name="markdownx_upload"),
     # sitemap.xml is always an index, so growing past one file (50,000 URLs) changes nothing.
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap_index"),
+    path("sitemap.xml", kept_index, {"sitemaps": sitemaps}, name="sitemap_index"),
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,

@@ -159,3 +159,21 @@ def test_sitemap_files_hold_a_bounded_number_of_urls(client, settings):
         assert "sitemap-articles.xml?p=3" in index and "?p=4" not in index
         last = ET.fromstring(client.get("/sitemap-articles.xml?p=3").content)
     assert len(last.findall("sm:url", NS)) == 1
+
+
+def test_the_index_is_computed_once_per_content_version(
+    client, settings, committed, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 0  # the page cache off: only the kept index can answer
+    ArticleFactory()
+    first = client.get("/sitemap.xml")
+    with django_assert_max_num_queries(1):  # the content stamp (local memory), or nothing
+        again = client.get("/sitemap.xml")
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"] == "application/xml"
+    assert again["X-Robots-Tag"] == first["X-Robots-Tag"]
+
+    undated = "sitemap-glossary.xml</loc></sitemap>"  # no term yet: no lastmod
+    assert undated in first.content.decode()
+    committed(GlossaryTermFactory)
+    assert undated not in client.get("/sitemap.xml").content.decode()

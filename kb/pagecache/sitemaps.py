@@ -3,6 +3,8 @@ sitemap-articles.xml?p=2 ...), each computed once per content version (blocks.py
 guide's other lists: an uncached sitemap file costs the floor plus one block."""
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import HttpResponse
 
 from kb.pagecache.blocks import kept
 
@@ -24,3 +26,19 @@ class KeptSitemap(Sitemap):
         sitemap = f"{type(self).__module__}.{type(self).__qualname__}"
         urls, self.latest_lastmod = kept(("sitemap", sitemap, page, site.domain, protocol), compute)
         return urls
+
+
+def kept_index(request, sitemaps, **kwargs):
+    """Django's sitemap index, computed once per content version (it counts and dates the
+    items of every sitemap) and per host and scheme, which its URLs carry."""
+
+    def compute():
+        response = sitemap_views.index(request, sitemaps, **kwargs)
+        response.render()
+        return response.content, list(response.items())
+
+    content, headers = kept(("sitemap-index", request.get_host(), request.scheme), compute)
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    return response
