@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from articles.models import Article, Section
 from kb.markdown import without_html_comments
+from kb.pagecache.blocks import kept
 
 MARKDOWN_CONTENT_TYPE = "text/markdown; charset=utf-8"
 # Articles llms.txt lists per chapter: above the demo guide's largest chapter (5).
@@ -53,7 +54,13 @@ def article_markdown(request, section, slug):
 def llms_txt(request):
     """The guide's index: each chapter with its first LLMS_ARTICLES articles (a link to its
     Markdown and its summary) and, for a longer chapter, a link to the rest, so the index
-    stays small at any size of the guide, as the llms.txt proposal intends."""
+    stays small at any size of the guide, as the llms.txt proposal intends. Written once per
+    content version and per host and scheme (its links are absolute)."""
+    text = kept(("llms.txt", request.get_host(), request.scheme), lambda: _llms_txt(request))
+    return HttpResponse(text, content_type="text/plain; charset=utf-8")
+
+
+def _llms_txt(request):
     # Titles and links only: no article body, no chapter introduction.
     published = Article.objects.published()
     chapters = (
@@ -98,4 +105,4 @@ def llms_txt(request):
         "definitions of the guide's terms",
         "",
     ]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+    return "\n".join(lines)

@@ -114,7 +114,7 @@ def test_llms_txt_indexes_published_chapters_and_articles(client, django_assert_
     ArticleFactory(title="Secret", draft=True)
     for _ in range(5):
         ArticleFactory(section=first.section)
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):  # chapters, articles; the content stamp
         text = client.get("/llms.txt").content.decode()
     assert text.startswith("# ")
     assert f"## {first.section.position}. {first.section.title}" in text
@@ -129,7 +129,7 @@ def test_llms_txt_reads_no_article_bodies_or_chapter_introductions(
     article = ArticleFactory(title="Roadmaps", body="# Long\n\nText.")
     article.section.intro = "An introduction."
     article.section.save()
-    with django_assert_max_num_queries(2) as captured:
+    with django_assert_max_num_queries(3) as captured:
         text = client.get("/llms.txt").content.decode()
     assert "[Roadmaps](" in text
     assert long_text_read(captured, LONG_TEXT + CHAPTER_INTRO) == {}
@@ -159,7 +159,7 @@ def test_llms_txt_lists_a_bounded_number_of_articles_per_chapter_and_links_to_th
     chapter = SectionFactory()
     articles = [ArticleFactory(section=chapter, position=n) for n in range(LLMS_ARTICLES + 3)]
     short = ArticleFactory(title="Alone")
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):  # chapters, articles; the content stamp
         text = client.get("/llms.txt").content.decode()
     assert all(f"[{a.title}](" in text for a in articles[:LLMS_ARTICLES])
     assert not any(f"[{a.title}](" in text for a in articles[LLMS_ARTICLES:])
@@ -168,3 +168,15 @@ def test_llms_txt_lists_a_bounded_number_of_articles_per_chapter_and_links_to_th
         in text
     )
     assert "[Alone](" in text and short.section.title in text
+
+
+def test_llms_txt_is_written_once_per_content_version(
+    client, settings, committed, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    ArticleFactory(title="Roadmaps")
+    assert "[Roadmaps](" in client.get("/llms.txt").content.decode()
+    with django_assert_max_num_queries(1):  # the content stamp (local memory), or nothing
+        assert "[Roadmaps](" in client.get("/llms.txt").content.decode()
+    committed(ArticleFactory, title="Backlogs")
+    assert "[Backlogs](" in client.get("/llms.txt").content.decode()
