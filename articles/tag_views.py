@@ -15,7 +15,7 @@ from django.utils.functional import cached_property
 from articles.models import Article
 from articles.tag_counts import published_tag_counts, published_tags, tags_counting
 from glossary.models import GlossaryTerm
-from kb.pagecache.blocks import kept
+from kb.pagecache.blocks import PageLinks, kept
 from kb.tags.models import Tag
 
 ITEMS_PER_PAGE = 20
@@ -66,7 +66,7 @@ class TaggedItems:
 
 
 @dataclass
-class TagPage:
+class TagPage(PageLinks):
     """One page of a tag's items, as plain values (kept per content version, so nothing in it
     may be a query): what tags/tag_detail.html shows, with Django's Page's attribute names."""
 
@@ -78,22 +78,6 @@ class TagPage:
     count: int
     number: int
     num_pages: int
-
-    @property
-    def has_previous(self):
-        return self.number > 1
-
-    @property
-    def has_next(self):
-        return self.number < self.num_pages
-
-    @property
-    def previous_page_number(self):
-        return self.number - 1
-
-    @property
-    def next_page_number(self):
-        return self.number + 1
 
 
 def tag_detail(request, slug):

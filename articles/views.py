@@ -15,9 +15,7 @@ Python from prefetched rows.
 
 from dataclasses import dataclass
 
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -30,7 +28,7 @@ from django.views.generic import DetailView
 from articles import outline
 from articles.models import UNLOADED_IN_LISTS, Article, Section, Topic, TopicMembership
 from glossary.linking import linked_body
-from kb.pagecache.blocks import kept
+from kb.pagecache.blocks import kept, kept_page, list_page
 
 RELATED_LIMIT = 5
 # Bounds above the demo guide's largest chapter (5 articles), so its pages look as they did.
@@ -111,19 +109,19 @@ def section_detail(request, section):
     preview = can_preview(request.user)
     sections = Section.objects.all() if preview else Section.objects.published()
     section = get_object_or_404(sections, slug=section)
-    articles = Article.objects.all() if preview else Article.objects.published()
-    paginator = Paginator(
-        articles.filter(section=section)
+    articles = (
+        (Article.objects.all() if preview else Article.objects.published())
+        .filter(section=section)
         .without_body()
         .select_related("section")  # for each link's URL; its introduction stays behind
         .defer("section__intro", "section__intro_html")
-        .order_by("position", "title"),
-        CHAPTER_ARTICLES_PER_PAGE,
+        .order_by("position", "title")
     )
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except InvalidPage as exc:
-        raise Http404("No such page.") from exc
+    number = request.GET.get("page")
+    if preview:  # drafts included: never kept for readers
+        page = list_page(articles, CHAPTER_ARTICLES_PER_PAGE, number)
+    else:
+        page = kept_page(("chapter", section.pk), articles, CHAPTER_ARTICLES_PER_PAGE, number)
     previous, following = outline.chapter_neighbours(section)
     response = render(
         request,

@@ -1,10 +1,9 @@
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article
 from authors.models import Author
+from kb.pagecache.blocks import kept_page
 
 ARTICLES_PER_PAGE = 30
 
@@ -37,9 +36,6 @@ class AuthorDetailView(DetailView):
             .defer("section__intro", "section__intro_html")
             .in_guide_order()
         )
-        paginator = Paginator(articles, ARTICLES_PER_PAGE)
-        try:
-            page = paginator.page(self.request.GET.get("page") or 1)
-        except InvalidPage as exc:
-            raise Http404("No such page.") from exc
+        number = self.request.GET.get("page")
+        page = kept_page(("author", self.object.pk), articles, ARTICLES_PER_PAGE, number)
         return super().get_context_data(page=page, **kwargs)

@@ -2,8 +2,7 @@ import string
 import unicodedata
 
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
@@ -12,7 +11,7 @@ from glossary.linking import linked_explanation, live_glossary
 from glossary.models import GlossaryTerm
 from kb.editor import PLAIN_TEXT, editors_only
 from kb.markdown import markdownify
-from kb.pagecache.blocks import kept
+from kb.pagecache.blocks import kept, kept_page, list_page
 
 OTHER = "#"
 # A term used across the guide lists its first articles on its page, and all of them on its
@@ -134,11 +133,12 @@ class GlossaryTermUsedInView(TermMixin, DetailView):
     template_name = "glossary/term_used_in.html"
 
     def get_context_data(self, **kwargs):
-        paginator = Paginator(articles_using(self.object), USED_IN_PER_PAGE)
-        try:
-            page = paginator.page(self.request.GET.get("page") or 1)
-        except InvalidPage as exc:
-            raise Http404("No such page.") from exc
+        number = self.request.GET.get("page")
+        if self.object.is_published:
+            parts = ("used-in", self.object.pk)
+            page = kept_page(parts, articles_using(self.object), USED_IN_PER_PAGE, number)
+        else:  # a preview: nothing kept for readers
+            page = list_page(articles_using(self.object), USED_IN_PER_PAGE, number)
         return super().get_context_data(
             page=page, is_preview=not self.object.is_published, **kwargs
         )

@@ -101,3 +101,21 @@ def test_a_short_chapter_looks_as_it_always_did(client):
         assert "more article" not in html
         assert "All 3 articles" not in html and "Articles 1–3" not in html
         assert 'class="pager"' not in html
+
+
+def test_kept_list_pages_show_a_new_article_right_after_it_is_published(
+    client, settings, committed
+):
+    from glossary.tests.factories import GlossaryTermFactory
+
+    settings.PAGE_CACHE_SECONDS = 0  # only the pages kept per content version remain
+    chapter, author = SectionFactory(), AuthorFactory()
+    term = GlossaryTermFactory(term="Roadmap")
+    ArticleFactory(section=chapter, author=author, title="First", body="A roadmap.")
+    used_in = reverse("glossary:used_in", args=[term.slug])
+    urls = (chapter.get_absolute_url(), author.get_absolute_url(), used_in)
+    for url in urls:
+        assert "Second" not in client.get(url).content.decode()
+    committed(ArticleFactory, section=chapter, author=author, title="Second", body="A roadmap.")
+    for url in urls:
+        assert "Second" in client.get(url).content.decode(), url

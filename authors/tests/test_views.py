@@ -165,14 +165,17 @@ def test_author_page_query_count_does_not_grow_with_articles(client, django_asse
             author=author, section=sections[n % 5], tags=[f"tag {n}", f"tag {n + 1}", "common"]
         )
 
-    # The author, how many articles they have, and one page of them.
-    with django_assert_max_num_queries(3):
+    # The author and the content stamp; once per content version, how many articles they
+    # have and one page of them.
+    with django_assert_max_num_queries(4):
         response = client.get(author.get_absolute_url())
+    with django_assert_max_num_queries(2):
+        assert client.get(author.get_absolute_url()).content == response.content
 
     html = response.content.decode()
     assert html.count('class="item-list__item"') == ARTICLES_PER_PAGE
     assert "50 articles, page 1 of 2." in html and 'rel="next" href="?page=2"' in html
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         second = client.get(author.get_absolute_url(), {"page": 2}).content.decode()
     assert second.count('class="item-list__item"') == 50 - ARTICLES_PER_PAGE
     assert 'rel="prev" href="?page=1"' in second

@@ -9,8 +9,11 @@ for this request, never an error (logged like the page cache's failures).
 
 import hashlib
 import logging
+from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
 
 from kb.pagecache.local import LocalCopies
 from kb.pagecache.stamp import version
@@ -79,3 +82,56 @@ def _store(blocks):
         cache.set_many(blocks, TIMEOUT)
     except Exception:
         logger.warning("Cache unavailable; blocks not kept.", exc_info=True)
+
+
+class PageLinks:
+    """Django Page's previous/next attributes, from `number` and `num_pages`, for pages kept as
+    plain values (includes/pager.html reads them)."""
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def has_next(self):
+        return self.number < self.num_pages
+
+    @property
+    def previous_page_number(self):
+        return self.number - 1
+
+    @property
+    def next_page_number(self):
+        return self.number + 1
+
+
+@dataclass(frozen=True)
+class ListPage(PageLinks):
+    """One page of a list, evaluated (so it can be kept), with Django Page's attribute names."""
+
+    object_list: list
+    number: int
+    num_pages: int
+    count: int
+    start_index: int
+
+
+def list_page(items, per_page, number):
+    """Page `number` (as the request gave it) of `items`; Http404 if there is no such page."""
+    paginator = Paginator(items, per_page)
+    try:
+        page = paginator.page(number or 1)
+    except InvalidPage as exc:
+        raise Http404("No such page.") from exc
+    return ListPage(
+        list(page.object_list),
+        page.number,
+        paginator.num_pages,
+        paginator.count,
+        page.start_index(),
+    )
+
+
+def kept_page(parts, items, per_page, number):
+    """`list_page` kept per content version under `parts` (+ the page number)."""
+    return kept((*parts, "page", number), lambda: list_page(items, per_page, number))
