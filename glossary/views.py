@@ -2,10 +2,10 @@ import string
 import unicodedata
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_POST
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, TemplateView
 
 from glossary.linking import linked_explanation, live_glossary
 from glossary.models import GlossaryTerm
@@ -17,6 +17,8 @@ OTHER = "#"
 # A term used across the guide lists its first articles on its page, and all of them on its
 # "used in" pages.
 USED_IN_SHOWN = 10
+# Up to this many terms, the index lists them all; beyond, one letter at a time.
+GLOSSARY_ALL_TERMS = 300
 USED_IN_PER_PAGE = 30
 
 
@@ -30,30 +32,51 @@ def letter_anchor(letter):
     return "letter-other" if letter == OTHER else f"letter-{letter}"
 
 
-class GlossaryIndexView(ListView):
-    """Every published term, grouped by letter, behind a row of A-Z jump links."""
+def glossary_letters():
+    """A-Z (and # when used), each with the published terms filed under it, in order: kept
+    per content version, so the index sorts and files its terms once per change."""
 
-    template_name = "glossary/glossary_index.html"
-    context_object_name = "terms"
-
-    def get_queryset(self):
-        return GlossaryTerm.objects.published().only("term", "slug", "short_definition", "aliases")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def compute():
+        terms = GlossaryTerm.objects.published().only("term", "slug", "short_definition", "aliases")
         groups = {}
-        for term in sorted(context["terms"], key=lambda t: (t.term.casefold(), t.term)):
+        for term in sorted(terms, key=lambda t: (t.term.casefold(), t.term)):
             groups.setdefault(jump_letter(term), []).append(term)
         letters = list(string.ascii_uppercase) + ([OTHER] if OTHER in groups else [])
-        context["letters"] = [
-            {
-                "letter": letter,
-                "anchor": letter_anchor(letter),
-                "terms": groups.get(letter, []),
-            }
+        return [
+            {"letter": letter, "anchor": letter_anchor(letter), "terms": groups.get(letter, [])}
             for letter in letters
         ]
-        return context
+
+    return kept(("glossary-letters",), compute)
+
+
+class GlossaryIndexView(TemplateView):
+    """Every published term, grouped by letter, behind a row of A-Z jump links. A glossary of
+    more than GLOSSARY_ALL_TERMS terms shows one letter at a time (?letter=B), so the page
+    stays small however many terms there are."""
+
+    template_name = "glossary/glossary_index.html"
+
+    def get_context_data(self, **kwargs):
+        letters = glossary_letters()
+        count = sum(len(group["terms"]) for group in letters)
+        by_letter = count > GLOSSARY_ALL_TERMS
+        shown, current = letters, None
+        if by_letter:
+            used = [group for group in letters if group["terms"]]
+            asked = self.request.GET.get("letter")
+            current = next((g for g in used if g["letter"] == asked), None) if asked else used[0]
+            if current is None:
+                raise Http404("No terms under that letter.")
+            shown = [current]
+        return super().get_context_data(
+            letters=letters,
+            shown=shown,
+            current=current,
+            by_letter=by_letter,
+            terms=[term for group in shown for term in group["terms"]],
+            **kwargs,
+        )
 
 
 def listed_articles():

@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 
 # Query parameters that select different content; any other parameter (tracking, ordering
 # noise) is dropped from the canonical URL.
-CANONICAL_PARAMETERS = ("and", "page")
+CANONICAL_PARAMETERS = ("and", "letter", "page")
 
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 

@@ -189,10 +189,33 @@ def test_glossary_index_query_count_does_not_grow_with_terms(client, django_asse
     for n in range(60):
         GlossaryTermFactory(term=f"{chr(65 + n % 26)}term {n}", tags=[f"t{n}", "common"])
 
-    with django_assert_max_num_queries(1):
+    # The terms, once per content version; the content stamp.
+    with django_assert_max_num_queries(2):
         response = client.get(INDEX)
-
     assert response.content.decode().count('class="glossary__entry"') == 60
+    with django_assert_max_num_queries(1):
+        assert client.get(INDEX).content == response.content
+
+
+def test_a_large_glossary_is_shown_one_letter_at_a_time(client, monkeypatch):
+    from glossary import views
+
+    monkeypatch.setattr(views, "GLOSSARY_ALL_TERMS", 4)
+    for name in ("Backlog", "Burndown", "Épic", "Roadmap", "3C model"):
+        GlossaryTermFactory(term=name)
+
+    first = client.get(INDEX).content.decode()  # the first letter with terms: B
+    assert first.count('class="glossary__entry"') == 2 and "Burndown" in first
+    assert '<a href="?letter=B" aria-current="page">B</a>' in first
+    assert '<a href="?letter=E">E</a>' in first
+    assert '<span class="jump-letters__empty" aria-disabled="true">A</span>' in first
+
+    accented = client.get(INDEX, {"letter": "E"}).content.decode()
+    assert "Épic" in accented and "Backlog" not in accented
+    assert f'<link rel="canonical" href="http://testserver{INDEX}?letter=E">' in accented
+    assert "3C model" in client.get(INDEX, {"letter": "#"}).content.decode()
+    for missing in ("A", "Z", "ab", "é"):
+        assert client.get(INDEX, {"letter": missing}).status_code == 404
 
 
 def test_term_page_query_count_does_not_grow_with_relations(client, django_assert_max_num_queries):
