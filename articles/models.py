@@ -30,20 +30,6 @@ class TaggedArticle(TaggedItemBase):
         ]
 
 
-class SectionQuerySet(PublishableQuerySet):
-    def with_articles(self, articles=None):
-        """Each chapter's articles in order, as `.article_list` (published ones unless given)."""
-        if articles is None:
-            articles = Article.objects.published()
-        return self.prefetch_related(
-            models.Prefetch(
-                "articles",
-                queryset=articles.without_body().order_by("position", "title"),
-                to_attr="article_list",
-            )
-        )
-
-
 @reversion.register()
 class Section(RedirectOnMove, PublishableModel):
     """A numbered chapter of the guide."""
@@ -59,7 +45,7 @@ class Section(RedirectOnMove, PublishableModel):
     intro = MarkdownxField("introduction", blank=True, max_length=MAX_SOURCE_CHARS)
     intro_html = models.TextField(editable=False, default="")
 
-    objects = SectionQuerySet.as_manager()
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "title"]

@@ -56,6 +56,35 @@ def environment(database, cached):
     return env
 
 
+# What a browser accepts, as the measured requests say it.
+BROWSER = "gzip, deflate, br"
+
+
+def wsgi_get(handler, url, headers=()):
+    """The body `handler` (a WSGI application) answers to a GET of `url` (path?query) from
+    127.0.0.1, as gunicorn would call it; stops the benchmark on anything but a 200."""
+    path, _, query = url.partition("?")
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": "testserver",
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": sys.stdin.buffer,
+        "wsgi.errors": sys.stderr,
+        **dict(headers),
+    }
+    statuses = []
+    body = b"".join(handler(environ, lambda status, response_headers: statuses.append(status)))
+    if not statuses[0].startswith("200"):
+        raise SystemExit(f"{url} answered {statuses[0]}")
+    return body
+
+
 def serve(path, requests):
     """The child: answer `path` WARM_UP + `requests` times through the WSGI handler."""
     sys.path.insert(0, str(ROOT))
@@ -66,29 +95,8 @@ def serve(path, requests):
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kb.settings")
         from kb.wsgi import application as handler  # what gunicorn serves
 
-    def request():
-        environ = {
-            "REQUEST_METHOD": "GET",
-            "PATH_INFO": path,
-            "QUERY_STRING": "",
-            "SERVER_NAME": "testserver",
-            "SERVER_PORT": "80",
-            "SERVER_PROTOCOL": "HTTP/1.1",
-            "HTTP_HOST": "testserver",
-            "HTTP_ACCEPT": "text/html",
-            "HTTP_ACCEPT_ENCODING": "gzip, deflate, br",
-            "wsgi.url_scheme": "http",
-            "wsgi.input": sys.stdin.buffer,
-            "wsgi.errors": sys.stderr,
-        }
-        statuses = []
-        body = b"".join(handler(environ, lambda status, headers: statuses.append(status)))
-        if not statuses[0].startswith("200"):
-            raise SystemExit(f"{path} answered {statuses[0]}")
-        return body
-
     for _ in range(WARM_UP + requests):
-        request()
+        wsgi_get(handler, path, {"HTTP_ACCEPT": "text/html", "HTTP_ACCEPT_ENCODING": BROWSER})
 
 
 def counted(path, requests, env):
@@ -116,12 +124,17 @@ def prepare(database, env):
         ["load_demo_guide"],
         ["collectstatic", "--noinput", "-v0"],
     ):
-        subprocess.run(
-            [sys.executable, str(ROOT / "manage.py"), *command],
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        manage(env, *command)
+
+
+def manage(env, *command):
+    """Run a manage.py command in `env`, its output dropped; stop on failure."""
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *command],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def main():

@@ -24,6 +24,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from instructions import manage, wsgi_get  # noqa: E402  (shared with the instruction counts)
 
 
 def environment(database, folder):
@@ -97,40 +100,19 @@ def measure(requests):
     from kb.pagecache import blocks, middleware
     from kb.wsgi import application
 
-    def get(path):
-        path, _, query = path.partition("?")
-        environ = {
-            "REQUEST_METHOD": "GET",
-            "PATH_INFO": path,
-            "QUERY_STRING": query,
-            "SERVER_NAME": "testserver",
-            "SERVER_PORT": "80",
-            "SERVER_PROTOCOL": "HTTP/1.1",
-            "HTTP_HOST": "testserver",
-            "REMOTE_ADDR": "127.0.0.1",
-            "wsgi.url_scheme": "http",
-            "wsgi.input": sys.stdin.buffer,
-            "wsgi.errors": sys.stderr,
-        }
-        statuses = []
-        body = b"".join(application(environ, lambda status, headers: statuses.append(status)))
-        if not statuses[0].startswith("200"):
-            raise SystemExit(f"{path} answered {statuses[0]}")
-        return body
-
     results = {}
     for name, path in pages().items():
         cache.clear()
         blocks.local_copies.clear()
         middleware.local_pages.clear()
         started = time.perf_counter()
-        get(path)
+        wsgi_get(application, path)
         cold = time.perf_counter() - started
         warm = []
         for _ in range(requests):
             started = time.perf_counter()
             with CaptureQueriesContext(connection) as queries:
-                body = get(path)
+                body = wsgi_get(application, path)
             warm.append(time.perf_counter() - started)
         results[name] = {
             "path": path,
@@ -156,14 +138,6 @@ def main():
         database = os.environ.get("DATABASE_URL") or f"sqlite:///{folder}/scale.sqlite3"
         env = environment(database, folder)
 
-        def manage(*command):
-            subprocess.run(
-                [sys.executable, str(ROOT / "manage.py"), *command],
-                env=env,
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
-
         def measured():
             done = subprocess.run(
                 [sys.executable, __file__, "--child", "--requests", str(args.requests)],
@@ -175,13 +149,13 @@ def main():
                 raise SystemExit(f"measuring failed:\n{done.stderr[-3000:]}")
             return json.loads(done.stdout.strip().splitlines()[-1])
 
-        manage("migrate", "--noinput", "-v0")
-        manage("flush", "--noinput")
-        manage("collectstatic", "--noinput", "-v0")
-        manage("load_demo_guide")
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "flush", "--noinput")
+        manage(env, "collectstatic", "--noinput", "-v0")
+        manage(env, "load_demo_guide")
         demo = measured()
         started = time.perf_counter()
-        manage("seed_articles", "--articles", str(args.articles))
+        manage(env, "seed_articles", "--articles", str(args.articles))
         seeded = time.perf_counter() - started
         large = measured()
 
