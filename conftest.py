@@ -60,6 +60,14 @@ def plain_http(settings):
 
 
 @pytest.fixture(autouse=True)
+def background_jobs_run_on_commit(settings):
+    """Background jobs (kb/background.py) run when they are enqueued, once the write commits:
+    a test sees their result straight after `committed(...)`, with no thread to wait for.
+    kb/tests/test_background.py runs the real backends."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def page_cache_off(settings):
     """Most tests change content and look at a page again inside one test transaction, which
     never commits, so the page cache (which refreshes after commit) would show them the page

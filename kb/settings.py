@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "taggit",
     "markdownx",
     "reversion",
+    "django_tasks",
+    "django_tasks_db",
     "kb.redirects",
     "kb.tags",
     "articles",
@@ -165,6 +167,22 @@ else:
         }
     }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# Background jobs (kb/background.py): work that grows with the guide runs after the commit,
+# never in the editor's request. With DATABASE_URL they wait in the database for
+# `manage.py db_worker` (README, "Going live"); on the embedded default a thread of the process
+# that enqueued them runs them. TASKS_BACKEND=database or in-process chooses either way.
+TASKS_BACKEND = os.environ.get(
+    "TASKS_BACKEND", "database" if os.environ.get("DATABASE_URL") else "in-process"
+)
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "in-process": "kb.background.InProcessBackend",
+        }[TASKS_BACKEND]
+    }
+}
 
 # Whole pages for anonymous readers (kb/pagecache): fresh after every change whatever this
 # says, which only bounds how long an unused page stays cached; 0 turns the cache off.

@@ -10,7 +10,7 @@ import pytest
 import reversion
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -272,14 +272,14 @@ def test_glossary_explanation_links_other_terms_but_never_itself(client):
 
 
 @pytest.mark.django_db
-def test_renaming_a_term_moves_its_links_and_used_in(client):
+def test_renaming_a_term_moves_its_links_and_used_in(client, committed):
     term = GlossaryTermFactory(term="Roadmap")
     old = ArticleFactory(body="The roadmap.")
     new = ArticleFactory(body="The backlog.")
     page(client, old.get_absolute_url())
 
     term.term = "Backlog"
-    term.save()
+    committed(term.save)
 
     assert links(body(page(client, old.get_absolute_url()))) == []
     assert links(body(page(client, new.get_absolute_url()))) == [
@@ -289,28 +289,28 @@ def test_renaming_a_term_moves_its_links_and_used_in(client):
 
 
 @pytest.mark.django_db
-def test_new_aliases_are_linked_and_removed_ones_are_not(client):
+def test_new_aliases_are_linked_and_removed_ones_are_not(client, committed):
     term = GlossaryTermFactory(term="Objectives and key results", aliases="OKR")
     article = ArticleFactory(body="Our OKRs.")
     assert links(body(page(client, article.get_absolute_url()))) == []
 
     term.aliases = "OKR, OKRs"
-    term.save()
+    committed(term.save)
     assert [text for _, text in links(body(page(client, article.get_absolute_url())))] == ["OKRs"]
     assert list(article.linked_terms.all()) == [term]
 
     term.aliases = ""
-    term.save()
+    committed(term.save)
     assert links(body(page(client, article.get_absolute_url()))) == []
     assert not article.linked_terms.exists()
 
 
 @pytest.mark.django_db
-def test_adding_a_term_links_it_in_existing_articles(client):
+def test_adding_a_term_links_it_in_existing_articles(client, committed):
     article = ArticleFactory(body="Ask the product owner.")
     page(client, article.get_absolute_url())
 
-    term = GlossaryTermFactory(term="Product owner")
+    term = committed(GlossaryTermFactory, term="Product owner")
 
     assert links(body(page(client, article.get_absolute_url()))) == [
         (term.get_absolute_url(), "product owner")
@@ -319,13 +319,13 @@ def test_adding_a_term_links_it_in_existing_articles(client):
 
 
 @pytest.mark.django_db
-def test_deleting_a_term_removes_its_links_and_lets_a_shorter_term_link(client):
+def test_deleting_a_term_removes_its_links_and_lets_a_shorter_term_link(client, committed):
     product = GlossaryTermFactory(term="Product")
     owner = GlossaryTermFactory(term="Product owner")
     article = ArticleFactory(body="The product owner.")
     assert list(article.linked_terms.all()) == [owner]
 
-    owner.delete()
+    committed(owner.delete)
 
     assert links(body(page(client, article.get_absolute_url()))) == [
         (product.get_absolute_url(), "product")
@@ -334,7 +334,9 @@ def test_deleting_a_term_removes_its_links_and_lets_a_shorter_term_link(client):
 
 
 @pytest.mark.django_db
-def test_unpublishing_and_publishing_in_bulk_follow_through_to_pages(client, rf, admin_user):
+def test_unpublishing_and_publishing_in_bulk_follow_through_to_pages(
+    client, rf, admin_user, committed
+):
     term = GlossaryTermFactory(term="Roadmap")
     article = ArticleFactory(body="The roadmap.")
     admin = mock.Mock(has_publish_permission=lambda request: True)
@@ -342,11 +344,11 @@ def test_unpublishing_and_publishing_in_bulk_follow_through_to_pages(client, rf,
     request.user = admin_user
     assert links(body(page(client, article.get_absolute_url())))
 
-    unpublish(admin, request, GlossaryTerm.objects.filter(pk=term.pk))
+    committed(unpublish, admin, request, GlossaryTerm.objects.filter(pk=term.pk))
     assert links(body(page(client, article.get_absolute_url()))) == []
     assert not term.linking_articles.exists()
 
-    publish(admin, request, GlossaryTerm.objects.filter(pk=term.pk))
+    committed(publish, admin, request, GlossaryTerm.objects.filter(pk=term.pk))
     assert links(body(page(client, article.get_absolute_url()))) == [
         (term.get_absolute_url(), "roadmap")
     ]
@@ -500,14 +502,65 @@ def test_relink_command_rebuilds_links_written_behind_the_orms_back():
 
 
 @pytest.mark.django_db
-def test_a_bulk_rename_of_a_term_moves_its_used_in():
+def test_a_bulk_rename_of_a_term_moves_its_used_in(committed):
     term = GlossaryTermFactory(term="Roadmap")
     ArticleFactory(body="The roadmap.")
     new = ArticleFactory(body="The backlog.")
 
-    GlossaryTerm.objects.filter(pk=term.pk).update(term="Backlog")
+    committed(GlossaryTerm.objects.filter(pk=term.pk).update, term="Backlog")
 
     assert list(term.linking_articles.all()) == [new]
+
+
+@pytest.mark.django_db
+def test_a_renamed_terms_used_in_moves_after_the_commit_not_in_the_editors_request(
+    django_capture_on_commit_callbacks,
+):
+    term = GlossaryTermFactory(term="Roadmap")
+    old = ArticleFactory(body="The roadmap.")
+    new = ArticleFactory(body="The backlog.")
+
+    with django_capture_on_commit_callbacks() as jobs:
+        term.term = "Backlog"
+        term.save()
+        # Until the job runs, "Used in" lists what it listed: never a half-written relation.
+        assert list(term.linking_articles.all()) == [old]
+    assert list(term.linking_articles.all()) == [old]
+
+    for enqueue in jobs:
+        enqueue()
+    assert list(term.linking_articles.all()) == [new]
+
+
+@pytest.mark.django_db
+def test_a_write_that_rolls_back_enqueues_no_relinking(django_capture_on_commit_callbacks):
+    term = GlossaryTermFactory(term="Roadmap")
+    with django_capture_on_commit_callbacks() as jobs:
+        try:
+            with transaction.atomic():
+                term.term = "Backlog"
+                term.save()
+                raise RuntimeError("the editor's save failed")
+        except RuntimeError:
+            pass
+    assert jobs == []
+
+
+@pytest.mark.django_db
+def test_a_bulk_write_of_many_articles_is_relinked_in_the_background(committed):
+    term = GlossaryTermFactory(term="Roadmap")
+    section = ArticleFactory().section
+    articles = ArticleFactory.create_batch(
+        linking.BATCH_SIZE + 1, section=section, body="Nothing yet."
+    )
+    rendered = render("The roadmap.")
+    many = Article.objects.filter(pk__in=[a.pk for a in articles])
+
+    with mock.patch.object(linking, "update_links", wraps=linking.update_links) as relink:
+        committed(many.update, body="The roadmap.", body_html=rendered.html)
+    # Once, by the job (after the commit), not once in the request and again later.
+    assert relink.call_count == 1
+    assert term.linking_articles.count() == linking.BATCH_SIZE + 1
 
 
 @pytest.mark.django_db
