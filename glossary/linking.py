@@ -204,9 +204,17 @@ def term_phrases(term):
 # --- The background jobs (kb/background.py): each recomputes from what is committed ----------
 
 
+# Beyond this many terms changed at once (an import, a bulk publish), every article is re-linked:
+# one pass over the bodies costs less than a query asking for each of their names (and
+# SQLite refuses a condition nested more than 1,000 deep).
+MANY_TERMS = 50
+
+
 @task()
 def relink_terms(term_ids):
     """After a change to these terms, re-link the articles it may affect."""
+    if len(term_ids) > MANY_TERMS:
+        return update_links(linked_articles())
     terms = list(
         GlossaryTerm.objects.filter(pk__in=term_ids).only("pk", "term", "aliases", "status")
     )

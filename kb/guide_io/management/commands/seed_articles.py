@@ -1,14 +1,23 @@
 """Seed many realistic articles quickly, for benchmarks and trying search at scale.
 
-    manage.py seed_articles --articles 10000
+    manage.py seed_articles --articles 10000 [--terms 2000] [--tags 300]
 
 Memory stays flat whatever the count: articles are built and written a batch at a time with
 bulk_create. Markdown goes through the one pipeline (kb.markdown.render) once per distinct body
 template; each article then reuses that rendering with its topic filled in (a placeholder word
 that Markdown and the sanitiser leave alone). bulk_create skips save(); the search index follows
-anyway, kept by database triggers (SQLite's full-text table, PostgreSQL's stored vectors).
+anyway, kept by database triggers (SQLite's full-text table, PostgreSQL's stored vectors), and
+the glossary's "Used in" relation by the background jobs every bulk write enqueues
+(glossary/linking.py): on the embedded default they finish before the command exits; with a
+database queue, `manage.py db_worker` runs them.
+
+Beyond the hand-written glossary and tags, --terms and --tags make more of each from word
+lists, so a large guide has a large glossary (some of its terms mentioned in the bodies, most
+in none, as in a real guide) and tags of very different sizes (a few on thousands of
+articles, most on a few hundred).
 """
 
+import itertools
 import random
 from datetime import timedelta
 from html import escape
@@ -147,20 +156,59 @@ HEADINGS = [
 ]  # fmt: skip
 
 
-def sentence(rng):
+# Made-up terms and tags beyond the lists above: "Adaptive roadmap", "analytics at scale".
+TERM_WORDS = [
+    "adaptive", "annual", "baseline", "blended", "centralised", "continuous", "contextual",
+    "cross-functional", "customer", "delivery", "discovery", "distributed", "dual-track",
+    "dynamic", "embedded", "evidence-based", "exploratory", "federated", "fixed", "flexible",
+    "gated", "global", "hybrid", "incremental", "integrated", "iterative", "lean", "lightweight",
+    "local", "modular", "outcome", "parallel", "portfolio", "predictive", "quarterly", "rapid",
+    "regional", "rolling", "shared", "staged",
+]  # fmt: skip
+TERM_NOUNS = [
+    "roadmap", "backlog", "review", "cadence", "scorecard", "charter", "canvas", "forecast",
+    "baseline", "budget", "handoff", "playbook", "ritual", "runway", "signal", "threshold",
+    "milestone", "pipeline", "tracker", "matrix", "model", "template", "workflow", "interview",
+    "experiment", "estimate", "launch", "metric", "persona", "segment", "squad", "tribe",
+    "guild", "contract", "audit", "brief", "memo", "retrospective", "spike", "dashboard",
+    "funnel", "cohort", "release", "sprint", "plan", "map", "board", "survey", "ladder", "loop",
+]  # fmt: skip
+TAG_AREAS = [
+    "basics", "advanced", "at scale", "tools", "for startups", "in enterprise", "case studies",
+    "templates", "checklists", "research",
+]  # fmt: skip
+
+
+def made_up_terms(count):
+    """`count` term names, none of them one of GLOSSARY's: "Adaptive roadmap", ..."""
+    names = (f"{w[:1].upper()}{w[1:]} {n}" for n in TERM_NOUNS for w in TERM_WORDS)
+    return list(islice(names, count))
+
+
+def tag_names(count):
+    """TAGS, then made-up ones ("agile at scale") up to `count`."""
+    made_up = (f"{tag} {area}" for area in TAG_AREAS for tag in TAGS)
+    return list(islice(itertools.chain(TAGS, made_up), count))
+
+
+def sentence(rng, mentioned=()):
+    if mentioned and rng.random() < 0.05:
+        return f"Teams often ask about the {rng.choice(mentioned).lower()} at this point."
     if rng.random() < 0.3:
         return rng.choice(SENTENCES).format(t=PLACEHOLDER)
     subject, verb, thing = rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(OBJECTS)
     return f"{subject} {verb} the {thing} {rng.choice(QUALIFIERS)}."
 
 
-def body_template(rng):
-    """Markdown for one body, with PLACEHOLDER where the article's topic goes."""
+def body_template(rng, mentioned=()):
+    """Markdown for one body, with PLACEHOLDER where the article's topic goes, and now and
+    then a mention of one of the `mentioned` term names."""
     sections = []
     for heading in rng.sample(HEADINGS, rng.randint(4, 6)):
         paragraphs = []
         for _ in range(rng.randint(2, 3)):
-            paragraphs.append(" ".join(sentence(rng) for _ in range(rng.randint(3, 5))))
+            words = (sentence(rng, mentioned) for _ in range(rng.randint(3, 5)))
+            paragraphs.append(" ".join(words))
         if rng.random() < 0.4:
             items = rng.sample(SENTENCES, 3)
             paragraphs.append("\n".join(f"- {s.format(t=PLACEHOLDER)}" for s in items))
@@ -182,14 +230,20 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=500)
         parser.add_argument("--templates", type=int, default=200, help="Distinct bodies.")
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--terms", type=int, default=len(GLOSSARY), help="Glossary terms in all (at least)."
+        )
+        parser.add_argument("--tags", type=int, default=len(TAGS), help="Tags in all (at least).")
 
-    def handle(self, *args, articles, batch_size, templates, seed, **options):
+    def handle(self, *args, articles, batch_size, templates, seed, terms, tags, **options):
         rng = random.Random(seed)
         authors = self.authors()
         chapters = self.chapters()
-        tags = self.tags()
-        self.glossary()
-        rendered = [render(body_template(rng)) for _ in range(templates)]
+        tags = self.tags(tags)
+        mentioned = self.glossary(terms, rng)
+        rendered = [render(body_template(rng, mentioned)) for _ in range(templates)]
+        # A few tags are on many articles, most on few: the first tags are picked far more.
+        tag_weights = [1 / (rank + 1) for rank in range(len(tags))]
         start = Article.objects.count()
         created = 0
         for batch in batched(range(start, start + articles), batch_size):
@@ -200,7 +254,7 @@ class Command(BaseCommand):
                 TaggedArticle.objects.bulk_create(
                     TaggedArticle(content_object_id=article.pk, tag_id=tag.pk)
                     for article in objects
-                    for tag in rng.sample(tags, rng.randint(1, 3))
+                    for tag in {*rng.choices(tags, tag_weights, k=rng.randint(1, 3))}
                 )
             created += len(objects)
             self.stdout.write(f"{created} articles…", ending="\r")
@@ -211,8 +265,13 @@ class Command(BaseCommand):
                     "INSERT INTO articles_article_search(articles_article_search) "
                     "VALUES ('optimize')"
                 )
-        # The bulk inserts were announced (kb/changes.py): the cached lexicon goes at commit.
+        # The bulk inserts were announced (kb/changes.py): the cached lexicon goes at commit,
+        # and "Used in" is filled by the background jobs they enqueued.
         self.stdout.write(self.style.SUCCESS(f"Created {created} articles."))
+        self.stdout.write(
+            "Glossary links: background jobs enqueued (on a database queue, "
+            "`manage.py db_worker --batch` runs them)."
+        )
 
     def article(self, n, rng, rendered, authors, chapters):
         topic = rng.choice(TOPICS)
@@ -264,10 +323,13 @@ class Command(BaseCommand):
             chapters.append(chapter)
         return chapters
 
-    def tags(self):
-        return [Tag.objects.get_or_create(name=name)[0] for name in TAGS]
+    def tags(self, count):
+        return [Tag.objects.get_or_create(name=name)[0] for name in tag_names(count)]
 
-    def glossary(self):
+    def glossary(self, count, rng):
+        """The glossary's hand-written terms, then made-up ones up to `count` (bulk-created,
+        and linked in the articles by the background jobs that bulk write enqueues). Returns
+        the names that bodies may mention: the made-up ones, a tenth of them."""
         for term, aliases, definition in GLOSSARY:
             if not GlossaryTerm.objects.filter(term=term).exists():
                 GlossaryTerm.objects.create(
@@ -277,3 +339,21 @@ class Command(BaseCommand):
                     status=Status.PUBLISHED,
                     published_at=timezone.now() - timedelta(days=1000),
                 )
+        names = made_up_terms(max(0, count - len(GLOSSARY)))
+        existing = set(GlossaryTerm.objects.filter(term__in=names).values_list("term", flat=True))
+        published_at = timezone.now() - timedelta(days=1000)
+        explanation = render(f"A **{PLACEHOLDER}** is one of the guide's made-up terms.")
+        for batch in batched((name for name in names if name not in existing), 500):
+            GlossaryTerm.objects.bulk_create(
+                GlossaryTerm(
+                    term=name,
+                    slug=slugify(name),
+                    short_definition=f"What product teams mean by a {name.lower()}.",
+                    explanation=f"A **{name.lower()}** is one of the guide's made-up terms.",
+                    explanation_html=explanation.html.replace(PLACEHOLDER, escape(name.lower())),
+                    status=Status.PUBLISHED,
+                    published_at=published_at,
+                )
+                for name in batch
+            )
+        return rng.sample(names, len(names) // 10)
