@@ -2,8 +2,9 @@
 
 Each article has a `search_vector` (title A, tags and summary B, body text C) and a small
 `search_head` (title A, tags and summary B), each with a GIN index. Both are written by the
-triggers below and by nothing else, so every write path (save, `update()`, `bulk_create`, raw
-SQL, a tag added, removed or renamed) leaves them fresh. Searches use
+triggers below, so every write path (save, `update()`, `bulk_create`, raw SQL, a tag added or
+removed) leaves them fresh; a tag renamed has its articles re-indexed by a background job
+(kb/search/tasks.py, through `reindex`). Searches use
 `websearch_to_tsquery('english', ...)` per phrase, `ts_rank` for order and `ts_headline` for
 the current page's snippets only, in raw SQL made once per search from the parsed query (reader
 text only as parameters); pg_trgm finds the word a typo meant.
@@ -19,8 +20,10 @@ from kb.search.backends.base import HEAD, MARKUP, MASKED, PARTIAL, START, STOP
 from kb.search.query import Query, stem
 
 # The search vectors, written once: here. Migration search/0002 keeps a frozen copy. A tag
-# change touches the articles concerned (search_vector = NULL), which has the article trigger
-# recompute them. PostgreSQL's parser skips "<tag>"-like text and what a <script> holds; FTS5
+# added or removed touches the articles concerned (search_vector = NULL), which has the article
+# trigger recompute them; a tag renamed has the background job kb/search/tasks.py do the same,
+# a batch at a time (search/0003 dropped its trigger: a tag on thousands of articles made the
+# rename re-index them all inside the editor's request). PostgreSQL's parser skips "<tag>"-like text and what a <script> holds; FTS5
 # indexes those words, and so must we, so "<" and ">" are read as spaces.
 TRIGGERS_SQL = """
 CREATE OR REPLACE FUNCTION articles_article_search_write() RETURNS trigger
@@ -55,18 +58,6 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION articles_article_search_tag_renamed() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    UPDATE articles_article SET search_vector = NULL WHERE id IN (
-        SELECT ta.content_object_id FROM articles_taggedarticle ta
-        JOIN renamed_from ON renamed_from.id = ta.tag_id
-        JOIN renamed_to ON renamed_to.id = renamed_from.id
-        WHERE renamed_to.name IS DISTINCT FROM renamed_from.name);
-    RETURN NULL;
-END
-$$;
-
 CREATE TRIGGER articles_article_search_insert BEFORE INSERT ON articles_article
     FOR EACH ROW EXECUTE FUNCTION articles_article_search_write();
 -- A save() writes every column: the vectors are remade only when the searched text changed,
@@ -89,9 +80,6 @@ CREATE TRIGGER articles_article_search_tag_removed AFTER DELETE ON articles_tagg
 CREATE TRIGGER articles_article_search_tag_moved AFTER UPDATE ON articles_taggedarticle
     REFERENCING OLD TABLE AS removed NEW TABLE AS added
     FOR EACH STATEMENT EXECUTE FUNCTION articles_article_search_tags_changed();
-CREATE TRIGGER articles_article_search_tag_renamed AFTER UPDATE ON articles_tag
-    REFERENCING OLD TABLE AS renamed_from NEW TABLE AS renamed_to
-    FOR EACH STATEMENT EXECUTE FUNCTION articles_article_search_tag_renamed();
 """
 
 
@@ -106,6 +94,14 @@ class PostgresBackend:
     # SQLite), added to the scope's queryset as RawSQL; reader text only ever goes in as
     # parameters.
     ARTICLE = '"articles_article"'
+
+    def reindex(self, article_ids, using="default"):
+        """Recompute the search vectors of these articles (their tags' names changed)."""
+        with connections[using].cursor() as cursor:
+            cursor.execute(
+                "UPDATE articles_article SET search_vector = NULL WHERE id = ANY(%s)",
+                [list(article_ids)],
+            )
 
     def tsquery(self, query, function="websearch_to_tsquery"):
         """(SQL, params) of the tsquery of `query`: a phrase of every clause, no excluded one."""

@@ -19,7 +19,8 @@ from kb.search.query import Query
 
 TABLE = "articles_article_search"
 
-# Every write (save, delete, bulk update, bulk_create, tag change, tag rename) is followed.
+# Every write (save, delete, bulk update, bulk_create, tag added or removed) is followed; a tag
+# renamed is followed by the background job kb/search/tasks.py (`reindex` below).
 TAGS_OF = """(SELECT coalesce(group_concat(t.name, ' '), '') FROM articles_taggedarticle ta
     JOIN articles_tag t ON t.id = ta.tag_id WHERE ta.content_object_id = {article})"""
 TRIGGERS = {
@@ -52,14 +53,6 @@ TRIGGERS = {
     BEGIN
         UPDATE articles_article_search SET tags = {TAGS_OF.format(article="old.content_object_id")}
         WHERE rowid = old.content_object_id;
-    END""",
-    "articles_article_search_tag_renamed": f"""
-    CREATE TRIGGER articles_article_search_tag_renamed AFTER UPDATE OF name ON articles_tag
-        WHEN old.name IS NOT new.name
-    BEGIN
-        UPDATE articles_article_search
-        SET tags = {TAGS_OF.format(article="articles_article_search.rowid")}
-        WHERE rowid IN (SELECT content_object_id FROM articles_taggedarticle WHERE tag_id = new.id);
     END""",
 }
 FILL = f"""INSERT INTO articles_article_search(rowid, title, tags, summary, body)
@@ -101,6 +94,16 @@ class SQLiteBackend:
     # bm25 weights for the FTS5 columns title, tags, summary, body.
     WEIGHTS = (20.0, 6.0, 6.0, 1.0)
     HEAD_COLUMNS = "{title tags summary}"
+
+    def reindex(self, article_ids, using="default"):
+        """Rewrite the tags of these articles in the index (their tags' names changed)."""
+        ids = list(article_ids)
+        with connections[using].cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {TABLE} SET tags = {TAGS_OF.format(article=f'{TABLE}.rowid')} "
+                f"WHERE rowid IN ({', '.join(['%s'] * len(ids))})",
+                ids,
+            )
 
     def match(self, query):
         def any_of(phrases):

@@ -1,17 +1,21 @@
-"""Search follows every write at once, on both backends: the index is kept by the database
-(SQLite's full-text triggers, PostgreSQL's vector triggers), whatever wrote the row, and the
+"""Search follows every write, on both backends: the index is kept by the database (SQLite's
+full-text triggers, PostgreSQL's vector triggers), whatever wrote the row, at once; a tag
+rename, which can touch thousands of articles, by a background job once it commits; and the
 cached lexicon (suggestions, "did you mean") is dropped by every write the site makes."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks.signals import task_enqueued
 
 from articles.models import Article, Tag, TaggedArticle
 from articles.tests.factories import ArticleFactory, SectionFactory
 from authors.tests.factories import AuthorFactory
 from kb.publishing import Status
+from kb.search import tasks
 from kb.search.results import search_articles
 
 pytestmark = pytest.mark.django_db
@@ -25,26 +29,72 @@ def suggested(client, typed):
     return [s["title"] for s in client.get("/search/suggest/", {"q": typed}).json()["suggestions"]]
 
 
-def test_bulk_tag_rename_is_found_by_the_new_name_at_once():
+def test_bulk_tag_rename_is_found_by_the_new_name_once_committed(committed):
     ArticleFactory(title="One", tags=["zeppelin"])
     ArticleFactory(title="Two", tags=["zeppelin", "balloon"])
 
-    Tag.objects.filter(name="zeppelin").update(name="airship")
+    committed(Tag.objects.filter(name="zeppelin").update, name="airship")
 
     assert titles("airship") == ["One", "Two"]
     assert titles("zeppelin") == []
     assert titles("balloon") == ["Two"]
 
 
-def test_tag_saved_with_a_new_name_is_found_by_it():
+def test_tag_saved_with_a_new_name_is_found_by_it(committed):
     ArticleFactory(title="Plain", tags=["zeppelin"])
 
     tag = Tag.objects.get(name="zeppelin")
     tag.name = "dirigible"
-    tag.save()
+    committed(tag.save)
 
     assert titles("dirigible") == ["Plain"]
     assert titles("zeppelin") == []
+
+
+def test_a_renamed_tags_articles_are_reindexed_after_the_commit_in_batches(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(tasks, "BATCH_SIZE", 2)
+    for n in range(5):
+        ArticleFactory(title=f"Plain {n}", tags=["zeppelin"])
+    ArticleFactory(title="Untagged")
+    tag = Tag.objects.get(name="zeppelin")
+
+    with django_capture_on_commit_callbacks() as after_commit:
+        tag.name = "dirigible"
+        tag.save()
+        # Inside the editor's request nothing is re-indexed: the old name still finds them.
+        assert len(titles("zeppelin")) == 5
+        assert titles("dirigible") == []
+
+    with mock.patch.object(tasks, "backend", wraps=tasks.backend) as backend:
+        for callback in after_commit:
+            callback()
+    assert backend.call_count == 3  # 2 + 2 + 1 articles
+    assert titles("dirigible") == [f"Plain {n}" for n in range(5)]
+    assert titles("zeppelin") == []
+
+
+def test_a_tag_saved_with_its_name_unchanged_enqueues_no_reindexing(
+    django_capture_on_commit_callbacks,
+):
+    ArticleFactory(title="Plain", tags=["zeppelin"])
+    tag = Tag.objects.get(name="zeppelin")
+
+    enqueued = []
+
+    def remember(sender, task_result, **kwargs):
+        enqueued.append(task_result.task.name)
+
+    task_enqueued.connect(remember)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            tag.save()
+            tag.name = "dirigible"
+            tag.save()
+    finally:
+        task_enqueued.disconnect(remember)
+    assert enqueued == ["reindex_tags"]
 
 
 def test_bulk_title_update_is_found_by_the_new_title():

@@ -449,7 +449,7 @@ def test_index_follows_delete():
     assert titles("alpha") == []
 
 
-def test_index_follows_tag_changes_and_tag_renames():
+def test_index_follows_tag_changes_and_tag_renames(committed):
     article = ArticleFactory(title="Plain")
 
     article.tags.add("zeppelin")
@@ -457,7 +457,7 @@ def test_index_follows_tag_changes_and_tag_renames():
 
     tag = Tag.objects.get(name="zeppelin")
     tag.name = "airship"
-    tag.save()
+    committed(tag.save)
     assert titles("airship") == ["Plain"]
 
     article.tags.clear()
