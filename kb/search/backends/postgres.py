@@ -23,8 +23,9 @@ from kb.search.query import Query, stem
 # added or removed touches the articles concerned (search_vector = NULL), which has the article
 # trigger recompute them; a tag renamed has the background job kb/search/tasks.py do the same,
 # a batch at a time (search/0003 dropped its trigger: a tag on thousands of articles made the
-# rename re-index them all inside the editor's request). PostgreSQL's parser skips "<tag>"-like text and what a <script> holds; FTS5
-# indexes those words, and so must we, so "<" and ">" are read as spaces.
+# rename re-index them all inside the editor's request). PostgreSQL's parser skips "<tag>"-like
+# text and what a <script> holds; FTS5 indexes those words, and so must we, so "<" and ">" are
+# read as spaces.
 TRIGGERS_SQL = """
 CREATE OR REPLACE FUNCTION articles_article_search_write() RETURNS trigger
 LANGUAGE plpgsql AS $$
