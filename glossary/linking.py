@@ -38,6 +38,8 @@ written, and 13.8 s when every linked body is rewritten too. So:
   as they are linked when shown.
 """
 
+import threading
+from contextlib import contextmanager
 from functools import lru_cache
 
 from django.db import transaction
@@ -48,7 +50,7 @@ from django_tasks import task
 
 from glossary.matcher import Entry, Glossary
 from glossary.models import LINKED_BY, GlossaryTerm
-from kb.changes import content_changed
+from kb.changes import announce, content_changed
 from kb.pagecache import blocks
 from kb.publishing import Status, published_q
 
@@ -58,11 +60,16 @@ ENTRY_FIELDS = ("pk", "term", "slug", "short_definition", "aliases")
 
 def glossary_version():
     """A value that changes whenever the linkable terms, or any of their names, may have."""
+    # The newest key too: an import restores the stored `updated_at` of terms it re-creates,
+    # so terms deleted and imported again would otherwise look unchanged (with new keys).
     row = GlossaryTerm.objects.aggregate(
-        terms=Count("pk"), changed=Max("updated_at"), live=Count("pk", filter=published_q())
+        terms=Count("pk"),
+        newest=Max("pk"),
+        changed=Max("updated_at"),
+        live=Count("pk", filter=published_q()),
     )
     changed = row["changed"].isoformat() if row["changed"] else ""
-    return f"{row['terms']}.{row['live']}.{changed}"
+    return f"{row['terms']}.{row['newest']}.{row['live']}.{changed}"
 
 
 def _entries(terms):
@@ -144,22 +151,28 @@ def update_links(articles, batch_size=BATCH_SIZE):
             "pk", "article_id", "glossaryterm_id"
         ):
             current.setdefault(article, {})[term] = row
-        added, removed = [], []
+        added, removed, relinked = [], [], []
         for pk, body_html, enabled in batch:
             linked = set()
             if enabled:
                 linked = set(glossary.terms_in(body_html, skip=excluded.get(pk, ())))
             rows = current.get(pk, {})
             if linked != rows.keys():
-                changed += 1
+                relinked.append(pk)
                 added += [links(article_id=pk, glossaryterm_id=t) for t in linked - rows.keys()]
                 removed += [row for term, row in rows.items() if term not in linked]
+        if not relinked:
+            continue
+        changed += len(relinked)
         # Only the rows that differ are written: a term change touches a row or two an article.
         with transaction.atomic():
             if removed:
                 links.objects.filter(pk__in=removed).delete()
             if added:
                 links.objects.bulk_create(added)
+            # What is kept per content version ("Used in" lists) moves on once this commits:
+            # a background job writes after the change that caused it was announced.
+            announce(articles.model, relinked, fields={"linked_terms"})
 
 
 def mentions(phrases):
@@ -237,6 +250,31 @@ def _after_commit(job, *args):
     transaction.on_commit(lambda: job.enqueue(*args))
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def relinking_deferred():
+    """Within this block, relink nothing per write: collect what the writes affect and enqueue
+    one job for all of it when the block ends (after the commit). For an import, whose every
+    saved article would otherwise be re-linked in the transaction, one at a time."""
+    if getattr(_deferred, "affected", None) is not None:
+        yield
+        return
+    _deferred.affected = affected = {"terms": set(), "articles": set()}
+    try:
+        yield
+    finally:
+        del _deferred.affected
+        if len(affected["terms"]) > MANY_TERMS:
+            _after_commit(relink_terms, sorted(affected["terms"]))  # every article
+        else:
+            if affected["terms"]:
+                _after_commit(relink_terms, sorted(affected["terms"]))
+            if affected["articles"]:
+                _after_commit(relink_articles, sorted(affected["articles"]))
+
+
 # --- Which articles link terms, and when the relation is recomputed ---------------------------
 
 # The model whose bodies link terms: articles.Article, declared by its app.
@@ -266,9 +304,13 @@ def keep_links(sender, pks, fields, **kwargs):
     update(), bulk_create). A few articles now, in the transaction; more in the background."""
     if not pks:
         return
+    deferred = getattr(_deferred, "affected", None)
     if sender is GlossaryTerm:
         if fields is None or fields & LINKED_BY:  # not for a new definition or explanation
-            _after_commit(relink_terms, sorted(pks))
+            if deferred is not None:
+                deferred["terms"] |= pks
+            else:
+                _after_commit(relink_terms, sorted(pks))
     elif sender is _linked.get("model"):
         if fields is not None and not fields & ARTICLE_LINKING_FIELDS:
             return
@@ -277,7 +319,9 @@ def keep_links(sender, pks, fields, **kwargs):
             # Exclusions are part of the article: a new `updated_at` retires its cached
             # linked body.
             articles.update(updated_at=timezone.now())
-        if len(pks) <= BATCH_SIZE:
+        if deferred is not None:
+            deferred["articles"] |= pks
+        elif len(pks) <= BATCH_SIZE:
             update_links(articles)
         else:
             _after_commit(relink_articles, sorted(pks))

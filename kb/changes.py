@@ -28,9 +28,11 @@ Search vectors are not kept here: the database keeps them itself, by trigger, on
 whatever its path (kb/search).
 """
 
+import threading
+from contextlib import contextmanager
 from functools import partial
 
-from django.db import models, transaction
+from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import Signal
 from django.utils import timezone
@@ -40,14 +42,51 @@ content_changed = Signal()
 content_committed = Signal()
 
 
+_batch = threading.local()
+
+
 def announce(model, pks=None, using=None, fields=None, instance=None):
     """Tell the keepers that rows of `model` changed: now, and again once committed."""
     pks = None if pks is None else frozenset(pks)
     fields = None if fields is None else frozenset(fields)
     content_changed.send(sender=model, pks=pks, fields=fields, instance=instance)
+    pending = getattr(_batch, "pending", None)
+    if pending is not None and pending["using"] == (using or DEFAULT_DB_ALIAS):
+        known_pks, known_fields = pending["models"].get(model, (frozenset(), frozenset()))
+        pending["models"][model] = (_union(known_pks, pks), _union(known_fields, fields))
+        return
     transaction.on_commit(
         partial(content_committed.send, sender=model, pks=pks, fields=fields), using=using
     )
+
+
+def _union(known, more):
+    return None if known is None or more is None else known | more
+
+
+@contextmanager
+def announced_together(using=None):
+    """Within this block, announce the after-commit side of the writes once per model, at the
+    block's end, with their keys and fields merged: for an import or a seed, whose thousands of
+    writes would otherwise each have the caches dropped and the content stamp moved once
+    committed (measured: 21,000 bumps, 136 s after the commit of a 2,000-article import).
+
+    `content_changed` still comes with each write, inside the transaction. If part of the
+    block rolls back to a savepoint, its writes are still announced: once too many, which
+    costs a cache refresh, never a stale page."""
+    if getattr(_batch, "pending", None) is not None:
+        yield
+        return
+    _batch.pending = pending = {"using": using or DEFAULT_DB_ALIAS, "models": {}}
+    try:
+        yield
+    finally:
+        del _batch.pending
+        for model, (pks, fields) in pending["models"].items():
+            transaction.on_commit(
+                partial(content_committed.send, sender=model, pks=pks, fields=fields),
+                using=using,
+            )
 
 
 class ChangeTrackingQuerySet(models.QuerySet):

@@ -23,7 +23,9 @@ from reversion.models import Version
 
 from articles.models import Article, Section, Topic, TopicMembership
 from authors.models import Author
+from glossary.linking import relinking_deferred
 from glossary.models import GlossaryTerm
+from kb.changes import announced_together
 from kb.guide_io.folder import exported, item_file
 from kb.guide_io.reader import GuideProblems, Problems, Source, read_guide
 from kb.tags.models import Tag
@@ -52,7 +54,9 @@ def import_guide(directory):
 def save_guide(guide, *, comment):
     """Write a Guide from read_guide into the site in one transaction; `comment` is the history's
     note on each version. Raises GuideProblems, having written nothing, if an item is invalid."""
-    with transaction.atomic():
+    # Thousands of writes: the caches learn of them once, at the commit, and the glossary
+    # links of what they touched are recomputed by one background job after it.
+    with transaction.atomic(), announced_together(), relinking_deferred():
         importer = _Importer(guide)
         before = importer.existing_files()
         importer.run()

@@ -9,7 +9,7 @@ from articles.tests.factories import ArticleFactory, SectionFactory
 from authors.tests.factories import AuthorFactory
 from glossary.models import GlossaryTerm
 from glossary.tests.factories import GlossaryTermFactory
-from kb.changes import content_changed, content_committed
+from kb.changes import announced_together, content_changed, content_committed
 from kb.publishing import Status
 from kb.tags.models import Tag
 
@@ -122,3 +122,42 @@ def test_a_bulk_publish_of_terms_and_an_author_edit_are_announced(
         author.save()
     assert announced(heard, GlossaryTerm, term.pk)
     assert announced(heard, type(author), author.pk)
+
+
+def test_writes_announced_together_reach_the_after_commit_keepers_once_per_model(
+    heard, django_capture_on_commit_callbacks
+):
+    first, second = ArticleFactory(), ArticleFactory()
+    heard.clear()
+    in_transaction = []
+
+    def listen(sender, pks, **kwargs):
+        in_transaction.append(sender)
+
+    content_changed.connect(listen)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            with transaction.atomic(), announced_together():
+                Article.objects.filter(pk=first.pk).update(title="One")
+                Article.objects.filter(pk=second.pk).update(title="Two")
+                first.tags.add("merged")
+                assert heard == []
+    finally:
+        content_changed.disconnect(listen)
+
+    assert in_transaction.count(Article) == 3  # each write, at once
+    (articles,) = [pks for sender, pks in heard if sender is Article]
+    assert articles == {first.pk, second.pk}
+    assert announced(heard, Tag)
+
+
+def test_writes_announced_together_that_roll_back_are_never_announced(
+    heard, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory()
+    heard.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic(), announced_together():
+            Article.objects.filter(pk=article.pk).update(title="Never")
+            raise RuntimeError
+    assert heard == []

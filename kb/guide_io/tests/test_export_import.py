@@ -10,6 +10,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
+from django_tasks.signals import task_enqueued
 from PIL import Image
 from reversion.models import Version
 
@@ -17,6 +18,7 @@ from articles.models import Article, Section, Topic, TopicMembership
 from articles.tests.factories import ArticleFactory, SectionFactory, TopicFactory
 from authors.models import Author
 from authors.tests.factories import AuthorFactory
+from glossary import linking
 from glossary.models import GlossaryTerm
 from glossary.tests.factories import GlossaryTermFactory
 from kb.guide_io.folder import (
@@ -604,3 +606,39 @@ def test_a_broken_file_does_not_hide_the_problems_of_the_files_around_it(tmp_pat
     assert "chapters/01-basics/02-a-draft.md:2: missing key slug" in message
     assert f"02-a-draft.md:{lines['author']}: unknown author nobody" in message
     assert f"02-a-draft.md:{lines['status']}: status must be one of draft, review" in message
+
+
+def linked_pairs():
+    return set(
+        Article.linked_terms.through.objects.values_list("article__slug", "glossaryterm__slug")
+    )
+
+
+def test_an_import_links_glossary_terms_by_one_job_after_it_commits(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    build_guide()
+    ArticleFactory(section=Section.objects.first(), body="Ask the product owner, or the PO.")
+    linking.update_links(Article.objects.all())  # its terms came after the articles
+    linked = linked_pairs()
+    assert linked  # the guide's articles mention its terms
+    export(tmp_path / "guide")
+    wipe_site()
+    enqueued = []
+
+    def remember(sender, task_result, **kwargs):
+        enqueued.append(task_result.task.name)
+
+    task_enqueued.connect(remember)
+    try:
+        with django_capture_on_commit_callbacks() as after_commit:
+            import_(tmp_path / "guide")
+            # Inside the import's transaction no article was re-linked, one by one or at all.
+            assert linked_pairs() == set()
+        for callback in after_commit:
+            callback()
+    finally:
+        task_enqueued.disconnect(remember)
+
+    assert enqueued == ["relink_terms", "relink_articles"]
+    assert linked_pairs() == linked
