@@ -25,7 +25,7 @@ from articles.models import Article, Section, Topic, TopicMembership
 from authors.models import Author
 from glossary.linking import relinking_deferred
 from glossary.models import GlossaryTerm
-from kb.changes import announced_together
+from kb.changes import announce, announced_together
 from kb.guide_io.folder import exported, item_file
 from kb.guide_io.reader import GuideProblems, Problems, Source, read_guide
 from kb.tags.models import Tag
@@ -33,6 +33,8 @@ from kb.tags.models import Tag
 # Model fields kept in a file's body rather than its front matter: their validation errors point
 # at the body's first line. Other fields' errors point at the key of the same name.
 MARKDOWN_FIELDS = {"intro", "body", "bio", "explanation", "description"}
+# Rows read or written per query where an import works through many.
+BATCH_SIZE = 500
 
 
 @dataclass
@@ -43,21 +45,24 @@ class ImportSummary:
     media_copied: int = 0
 
 
-def import_guide(directory):
+def import_guide(directory, progress=None):
     """Load the folder at `directory` into the site; see save_guide.
 
     Raises GuideProblems (having written nothing) if the folder or any item in it is invalid.
     """
-    return save_guide(read_guide(directory), comment=f"Imported from {directory}.")
+    return save_guide(
+        read_guide(directory), comment=f"Imported from {directory}.", progress=progress
+    )
 
 
-def save_guide(guide, *, comment):
+def save_guide(guide, *, comment, progress=None):
     """Write a Guide from read_guide into the site in one transaction; `comment` is the history's
-    note on each version. Raises GuideProblems, having written nothing, if an item is invalid."""
+    note on each version. Raises GuideProblems, having written nothing, if an item is invalid.
+    `progress(kind, done, total)`, if given, hears how far each kind of item is."""
     # Thousands of writes: the caches learn of them once, at the commit, and the glossary
     # links of what they touched are recomputed by one background job after it.
     with transaction.atomic(), announced_together(), relinking_deferred():
-        importer = _Importer(guide)
+        importer = _Importer(guide, progress)
         before = importer.existing_files()
         importer.run()
         if importer.problems:
@@ -72,12 +77,21 @@ def save_guide(guide, *, comment):
 
 
 class _Importer:
-    def __init__(self, guide):
+    def __init__(self, guide, progress=None):
         self.guide = guide
+        self.progress = progress
+        self.totals = {
+            "tags": len(guide.tags),
+            "authors": len(guide.authors),
+            "chapters": len(guide.chapters),
+            "articles": len(guide.articles),
+            "topics": len(guide.topics),
+            "glossary terms": len(guide.terms),
+        }
         self.problems = Problems()
         self.summary = ImportSummary()
         self.timestamps = []  # (model, pk, {"created_at": ..., "updated_at": ...})
-        self.saved = []  # everything written, in order
+        self.saved = []  # (model, pk) of everything written, in order
         self.tags = {}  # casefolded name -> Tag
         self.articles = {}  # "chapter/article" -> Article, or None if it could not be saved
         self.terms = {}  # slug -> GlossaryTerm, or None if it could not be saved
@@ -89,8 +103,16 @@ class _Importer:
         self.import_topics()
         self.import_terms()
         self.import_glossary_exclusions()
+        self.restore_timestamps()
+
+    def restore_timestamps(self):
+        """The folder's created/updated times, written last (saves move `updated_at` on), in
+        one UPDATE per model, fields and batch rather than one per item."""
+        groups = {}
         for model, pk, stamps in self.timestamps:
-            model.objects.filter(pk=pk).update(**stamps)
+            groups.setdefault((model, tuple(sorted(stamps))), []).append(model(pk=pk, **stamps))
+        for (model, fields), rows in groups.items():
+            model.objects.bulk_update(rows, fields, batch_size=BATCH_SIZE)
 
     # History ---------------------------------------------------------------------------------
 
@@ -119,22 +141,23 @@ class _Importer:
     def to_version(self, before):
         """The saved items, as stored now, that are new, changed or still without a version."""
         wanted = {}
-        for obj in self.saved:
-            if reversion.is_registered(type(obj)):
-                wanted.setdefault(type(obj), []).append(obj.pk)
-        items = []
+        for model, pk in self.saved:
+            if reversion.is_registered(model):
+                wanted.setdefault(model, []).append(pk)
+        # A batch of rows at a time: a large import never holds all its items at once.
         for model, pks in wanted.items():
-            versioned = set(
-                Version.objects.get_for_model(model)
-                .filter(object_id__in=[str(pk) for pk in pks])
-                .values_list("object_id", flat=True)
-            )
-            stored = {row.pk: row for row in exported(model).filter(pk__in=pks)}
-            for pk in pks:
-                row = stored[pk]
-                if str(pk) not in versioned or before.get((model, pk)) != item_file(row)[1]:
-                    items.append(row)
-        return items
+            for start in range(0, len(pks), BATCH_SIZE):
+                batch = pks[start : start + BATCH_SIZE]
+                versioned = set(
+                    Version.objects.get_for_model(model)
+                    .filter(object_id__in=[str(pk) for pk in batch])
+                    .values_list("object_id", flat=True)
+                )
+                stored = {row.pk: row for row in exported(model).filter(pk__in=batch)}
+                for pk in batch:
+                    row = stored[pk]
+                    if str(pk) not in versioned or before.get((model, pk)) != item_file(row)[1]:
+                        yield row
 
     # Writing ---------------------------------------------------------------------------------
 
@@ -155,8 +178,11 @@ class _Importer:
             return False
         counter = self.summary.created if obj.pk is None else self.summary.updated
         obj.save()
-        self.saved.append(obj)
+        self.saved.append((type(obj), obj.pk))
         counter[label] += 1
+        if self.progress is not None:
+            done = self.summary.created[label] + self.summary.updated[label]
+            self.progress(label, done, max(done, self.totals.get(label, done)))
         stamps = {
             name: source.values[name]
             for name in ("created_at", "updated_at")
@@ -168,6 +194,24 @@ class _Importer:
 
     def tag_objects(self, names):
         return [self.tags[name.casefold()] for name in names if name.casefold() in self.tags]
+
+    def set_tags(self, item, names):
+        """`item.tags.set(...)`, writing only the rows that differ, in two queries at most
+        (taggit's set looks each tag row up on its own)."""
+        through = item.tags.through
+        current = dict(through.objects.filter(content_object=item).values_list("tag_id", "pk"))
+        wanted = {tag.pk for tag in self.tag_objects(names)}
+        removed, added = current.keys() - wanted, wanted - current.keys()
+        if removed:
+            through.objects.filter(pk__in=[current[tag] for tag in removed]).delete()
+        if added:
+            through.objects.bulk_create(
+                through(content_object=item, tag_id=tag) for tag in sorted(added)
+            )
+        if removed or added:
+            # As taggit's m2m_changed would have (kb/changes.py).
+            announce(type(item), {item.pk}, fields={"tags"})
+            announce(Tag, removed | added, fields={"tagged"})
 
     def import_tags(self):
         """Every tag in tags.yaml, then any other tag an item names (spelled as first seen,
@@ -242,7 +286,7 @@ class _Importer:
                 article.author, article.reviewer = writer, reviewer
                 article.body = source.body
                 if self.save(article, source, "articles"):
-                    article.tags.set(self.tag_objects(values["tags"]))
+                    self.set_tags(article, values["tags"])
                     self.articles[ref] = article
 
     def article(self, ref):
@@ -291,7 +335,7 @@ class _Importer:
             self.terms[values["slug"]] = None
             if self.save(term, source, "glossary terms"):
                 self.terms[term.slug] = term
-                term.tags.set(self.tag_objects(values["tags"]))
+                self.set_tags(term, values["tags"])
                 articles = [self.article(ref) for ref in values["related_articles"]]
                 term.related_articles.set([a for a in articles if a is not None])
         # Both sides of each pair are in guide.related_terms; a term not in the folder comes

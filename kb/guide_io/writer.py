@@ -45,10 +45,12 @@ class ExportSummary:
     warnings: list = field(default_factory=list)
 
 
-def export_guide(directory, *, dates_relative_to=None):
+def export_guide(directory, *, dates_relative_to=None, progress=None):
     """Write the whole guide to `directory` (created, or an earlier export that is replaced).
 
-    `dates_relative_to` (a time) goes into kb-guide.yaml: see folder.py.
+    `dates_relative_to` (a time) goes into kb-guide.yaml: see folder.py. `progress(kind,
+    done, total)`, if given, hears how far each kind of item is. Items are read 500 at a
+    time, so memory stays flat whatever the size of the guide.
     """
     root = Path(directory)
     _prepare_export_folder(root)
@@ -67,6 +69,7 @@ def export_guide(directory, *, dates_relative_to=None):
 
     for kind, model, markdown_field in ITEMS:
         summary.counts[kind] = 0
+        total = model.objects.count()
         for item in exported(model).iterator(chunk_size=500):
             relative, text = item_file(item)
             if model is Author and item.photo:
@@ -81,6 +84,8 @@ def export_guide(directory, *, dates_relative_to=None):
                 media.setdefault(name, relative)
             write(relative, text)
             summary.counts[kind] += 1
+            if progress is not None:
+                progress(kind, summary.counts[kind], max(total, summary.counts[kind]))
 
     for name in _storage_files(settings.MARKDOWNX_MEDIA_PATH.strip("/")):
         media.setdefault(name, None)

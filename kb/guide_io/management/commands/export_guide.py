@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kb.guide_io.progress import Progress
 from kb.guide_io.writer import ExportRefused, export_guide
 
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, directory, **options):
         try:
-            summary = export_guide(directory)
+            summary = export_guide(directory, progress=Progress(self.stdout))
         except ExportRefused as refusal:
             raise CommandError(str(refusal)) from refusal
         for warning in summary.warnings:

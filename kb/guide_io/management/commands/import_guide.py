@@ -4,6 +4,7 @@ kb/guide_io/importer.py for the rules."""
 from django.core.management.base import BaseCommand, CommandError
 
 from kb.guide_io.importer import import_guide
+from kb.guide_io.progress import Progress
 from kb.guide_io.reader import GuideProblems, read_guide
 
 KIND_ORDER = ["chapters", "articles", "topics", "authors", "glossary terms", "tags"]
@@ -29,7 +30,7 @@ class Command(BaseCommand):
             if check:
                 read_guide(directory)
             else:
-                summary = import_guide(directory)
+                summary = import_guide(directory, progress=Progress(self.stdout))
         except GuideProblems as error:
             count = len(error.problems)
             raise CommandError(
