@@ -1,7 +1,6 @@
 import io
 
 import pytest
-
 from django.core.management.base import OutputWrapper
 
 from kb.guide_io.progress import Progress
