@@ -11,6 +11,10 @@ off: once "cold", right after the caches are emptied (what the first reader afte
 pays, blocks kept per content version included), then --requests times "warm" (the median
 is printed). Queries and bytes are the warm request's. Which chapter, article, tag, term and
 author is measured is chosen at each size as the largest of its kind, so growth shows.
+
+Then the backups at size: `export_guide` of the large guide, and `import_guide` of that folder
+into a second, empty database (a second SQLite file, or DATABASE_URL's name + "_import" on the
+same server, dropped and created), each timed with its peak memory (the child's max RSS).
 """
 
 import argparse
@@ -41,6 +45,8 @@ def environment(database, folder):
         SECURE_HSTS_SECONDS="0",
         PAGE_CACHE_SECONDS="0",
         MEDIA_ROOT=f"{folder}/media",
+        # Background jobs wait in the database and are run, timed, by db_worker --batch.
+        TASKS_BACKEND="database",
         STATIC_ROOT=f"{folder}/static",
     )
 
@@ -85,6 +91,52 @@ def pages():
         "llms.txt": "/llms.txt",
         "search roadmap": "/search/?q=roadmap",
         "feed": "/feeds/articles.rss",
+    }
+
+
+# 2,000 glossary terms and 300 tags, as in the scale issue's measurements; jobs queued in the
+# database, run by db_worker once seeding is done.
+SEED = ("--terms", "2000", "--tags", "300")
+
+
+def timed_command(env, *command):
+    """(seconds, peak resident MB) of one manage.py command."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, str(ROOT / "manage.py"), *command], env=env, stdout=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    if status:
+        raise SystemExit(f"{' '.join(command)} failed ({status})")
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
+
+
+def empty_database(database, folder):
+    """The URL of a second, empty database beside `database`, for the import."""
+    if not database.startswith("postgres"):
+        return f"sqlite:///{folder}/import.sqlite3"
+    import psycopg
+
+    base, _, name = database.rpartition("/")
+    target = f"{name}_import"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{target}"')
+        connection.execute(f'CREATE DATABASE "{target}"')
+    return f"{base}/{target}"
+
+
+def measure_backups(env, database, folder):
+    export_seconds, export_mb = timed_command(env, "export_guide", f"{folder}/export")
+    size_mb = sum(f.stat().st_size for f in Path(folder, "export").rglob("*") if f.is_file())
+    target = dict(env, DATABASE_URL=empty_database(database, folder))
+    manage(target, "migrate", "--noinput", "-v0")
+    import_seconds, import_mb = timed_command(target, "import_guide", f"{folder}/export")
+    jobs_seconds, _ = timed_command(target, "db_worker", "--batch", "--no-startup-delay")
+    return {
+        "export": (export_seconds, export_mb),
+        "import": (import_seconds, import_mb),
+        "folder_mb": size_mb / 2**20,
+        "relink_jobs_s": jobs_seconds,
     }
 
 
@@ -155,9 +207,12 @@ def main():
         manage(env, "load_demo_guide")
         demo = measured()
         started = time.perf_counter()
-        manage(env, "seed_articles", "--articles", str(args.articles))
+        manage(env, "seed_articles", *SEED, "--articles", str(args.articles))
+        # The glossary links of the seeded articles: background jobs, run to the end here.
+        manage(env, "db_worker", "--batch", "--no-startup-delay")
         seeded = time.perf_counter() - started
         large = measured()
+        backups = measure_backups(env, database, folder)
 
     backend = "PostgreSQL" if database.startswith("postgres") else "SQLite"
     load = os.getloadavg()
@@ -174,6 +229,12 @@ def main():
                 f"{result['kb']:7.1f} KB"
             )
         print(f"{name:20} {row[0]:>34}   {row[1]}")
+    print(
+        f"export_guide: {backups['export'][0]:.0f} s, peak {backups['export'][1]:.0f} MB, "
+        f"folder {backups['folder_mb']:.0f} MB; import_guide into an empty database: "
+        f"{backups['import'][0]:.0f} s, peak {backups['import'][1]:.0f} MB; its glossary "
+        f"links job: {backups['relink_jobs_s']:.0f} s"
+    )
 
 
 if __name__ == "__main__":
