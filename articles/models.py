@@ -22,6 +22,11 @@ class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
 
+    def __str__(self):
+        # taggit's names the item and the tag, two queries for each row that django-reversion
+        # keeps in a version (an import of 10,000 articles: 20,000 queries).
+        return f"tag {self.tag_id} on {self.content_object_id}"
+
     class Meta:
         constraints = [
             models.UniqueConstraint(
