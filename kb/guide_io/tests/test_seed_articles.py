@@ -52,3 +52,13 @@ def test_a_few_seeded_tags_are_on_many_articles_and_most_on_few(committed):
         reverse=True,
     )
     assert sizes[0] >= 5 * sizes[len(sizes) // 2]
+
+
+@pytest.mark.django_db
+def test_a_seeded_articles_markdown_renders_to_its_stored_body(committed):
+    from kb.markdown import render
+
+    committed(seed, articles=5)
+
+    for article in Article.objects.all():
+        assert render(article.body).html == article.body_html

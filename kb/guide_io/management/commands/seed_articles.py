@@ -241,7 +241,8 @@ class Command(BaseCommand):
         chapters = self.chapters()
         tags = self.tags(tags)
         mentioned = self.glossary(terms, rng)
-        rendered = [render(body_template(rng, mentioned)) for _ in range(templates)]
+        sources = [body_template(rng, mentioned) for _ in range(templates)]
+        rendered = [(source, render(source)) for source in sources]
         # A few tags are on many articles, most on few: the first tags are picked far more.
         tag_weights = [1 / (rank + 1) for rank in range(len(tags))]
         start = Article.objects.count()
@@ -277,7 +278,8 @@ class Command(BaseCommand):
         topic = rng.choice(TOPICS)
         pattern = rng.choice(TITLE_PATTERNS)
         title = pattern.format(topic=topic, Topic=topic[:1].upper() + topic[1:])
-        template = rng.choice(rendered)
+        # The Markdown an editor (or an export) sees, and what it renders to, alike.
+        source, template = rng.choice(rendered)
         roll = rng.random()
         now = timezone.now()
         if roll < 0.9:
@@ -293,7 +295,7 @@ class Command(BaseCommand):
             title=title,
             slug=f"{slugify(title)[:180]}-{n}",
             summary=f"What the {topic} is for, and how product teams put it to work.",
-            body=f"Seeded article {n}.",
+            body=source.replace(PLACEHOLDER, topic),
             body_html=template.html.replace(PLACEHOLDER, escape(topic)),
             toc=template.toc,
             body_text=text,
