@@ -19,6 +19,8 @@ OTHER = "#"
 USED_IN_SHOWN = 10
 # Up to this many terms, the index lists them all; beyond, one letter at a time.
 GLOSSARY_ALL_TERMS = 300
+# Beyond GLOSSARY_ALL_TERMS, the terms of one letter shown on a page.
+LETTER_TERMS_PER_PAGE = 100
 USED_IN_PER_PAGE = 30
 
 
@@ -52,8 +54,8 @@ def glossary_letters():
 
 class GlossaryIndexView(TemplateView):
     """Every published term, grouped by letter, behind a row of A-Z jump links. A glossary of
-    more than GLOSSARY_ALL_TERMS terms shows one letter at a time (?letter=B), so the page
-    stays small however many terms there are."""
+    more than GLOSSARY_ALL_TERMS terms shows one letter at a time (?letter=B), a hundred terms
+    a page (&page=2), so the page stays small however many terms there are."""
 
     template_name = "glossary/glossary_index.html"
 
@@ -61,15 +63,18 @@ class GlossaryIndexView(TemplateView):
         letters = glossary_letters()
         count = sum(len(group["terms"]) for group in letters)
         by_letter = count > GLOSSARY_ALL_TERMS
-        shown, current = letters, None
+        shown, current, page = letters, None, None
         if by_letter:
             used = [group for group in letters if group["terms"]]
             asked = self.request.GET.get("letter")
             current = next((g for g in used if g["letter"] == asked), None) if asked else used[0]
             if current is None:
                 raise Http404("No terms under that letter.")
-            shown = [current]
+            # A letter can hold thousands of terms: it is paginated too.
+            page = list_page(current["terms"], LETTER_TERMS_PER_PAGE, self.request.GET.get("page"))
+            shown = [{**current, "terms": page.object_list}]
         return super().get_context_data(
+            page=page,
             letters=letters,
             shown=shown,
             current=current,

@@ -218,6 +218,24 @@ def test_a_large_glossary_is_shown_one_letter_at_a_time(client, monkeypatch):
         assert client.get(INDEX, {"letter": missing}).status_code == 404
 
 
+def test_a_letter_with_many_terms_is_paginated(client, monkeypatch):
+    from glossary import views
+
+    monkeypatch.setattr(views, "GLOSSARY_ALL_TERMS", 4)
+    monkeypatch.setattr(views, "LETTER_TERMS_PER_PAGE", 3)
+    for n in range(7):
+        GlossaryTermFactory(term=f"Roadmap {n}")
+
+    first = client.get(INDEX, {"letter": "R"}).content.decode()
+    assert first.count('class="glossary__entry"') == 3 and "Roadmap 0" in first
+    assert '<a rel="next" href="?letter=R&amp;page=2">' in first
+    last = client.get(INDEX, {"letter": "R", "page": 3}).content.decode()
+    assert last.count('class="glossary__entry"') == 1 and "Roadmap 6" in last
+    assert f'<link rel="canonical" href="http://testserver{INDEX}?letter=R&amp;page=3">' in last
+    for page in ("4", "0", "x"):
+        assert client.get(INDEX, {"letter": "R", "page": page}).status_code == 404
+
+
 def test_term_page_query_count_does_not_grow_with_relations(client, django_assert_max_num_queries):
     term = GlossaryTermFactory(tags=[f"tag {n}" for n in range(20)])
     term.related_terms.add(*GlossaryTermFactory.create_batch(30))
