@@ -39,18 +39,23 @@ PAGES = {
 FLOOR_PATH = PAGES["floor"]
 
 
-def environment(database, cached):
-    env = dict(
+def production_like(**settings):
+    """The environment of a benchmark's child process: kb's settings with DEBUG off, as
+    production runs them, over plain http to "testserver"; `settings` add to it."""
+    return dict(
         os.environ,
         DJANGO_SETTINGS_MODULE="kb.settings",
-        PYTHONHASHSEED="0",
         DEBUG="0",
-        SECRET_KEY="bench-instructions-not-secret",
+        SECRET_KEY="bench-not-secret",
         ALLOWED_HOSTS="testserver",
         SECURE_SSL_REDIRECT="0",
         SECURE_HSTS_SECONDS="0",
-        PAGE_CACHE_SECONDS="600" if cached else "0",
+        **settings,
     )
+
+
+def environment(database, cached):
+    env = production_like(PYTHONHASHSEED="0", PAGE_CACHE_SECONDS="600" if cached else "0")
     if database:
         env["DATABASE_URL"] = database
     return env

@@ -30,24 +30,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from instructions import manage, wsgi_get  # noqa: E402  (shared with the instruction counts)
+from instructions import manage, production_like, wsgi_get  # noqa: E402  (shared with the instruction counts)
 
 
 def environment(database, folder):
-    return dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="kb.settings",
+    return production_like(
         DATABASE_URL=database,
-        DEBUG="0",
-        SECRET_KEY="bench-scale-not-secret",
-        ALLOWED_HOSTS="testserver",
-        SECURE_SSL_REDIRECT="0",
-        SECURE_HSTS_SECONDS="0",
         PAGE_CACHE_SECONDS="0",
         MEDIA_ROOT=f"{folder}/media",
+        STATIC_ROOT=f"{folder}/static",
         # Background jobs wait in the database and are run, timed, by db_worker --batch.
         TASKS_BACKEND="database",
-        STATIC_ROOT=f"{folder}/static",
     )
 
 

@@ -62,5 +62,6 @@ class InProcessBackend(ImmediateBackend):
 
 
 def wait_for_jobs():
-    """Block until the jobs enqueued so far in this process have run (tests, commands)."""
+    """Block until the jobs enqueued so far in this process have run (kb/tests/
+    test_background.py waits on the worker thread with it)."""
     _worker().submit(lambda: None).result()
